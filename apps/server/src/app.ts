@@ -1,0 +1,111 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './platform/config.ts';
+import type { Database } from './platform/db/database.ts';
+import type { AppContext } from './platform/context.ts';
+import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { registerAccessControl, type RouteAccessEntry } from './platform/auth/access.ts';
+import { LocalDiskStorage, type FileStorage } from './platform/storage/storage.ts';
+import { createSmsProvider } from './platform/sms/create-sms-provider.ts';
+import { systemRoutes } from './modules/system/system.routes.ts';
+import { registerModules } from './modules.ts';
+
+z.config(z.locales.zhCN());
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  storage?: FileStorage;
+  /** a pino destination for tests that read the log */
+  logStream?: NodeJS.WritableStream;
+}
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** Everything is wired here; nothing listens. */
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    logger: {
+      level: config.logLevel,
+      stream: options.logStream,
+      redact: {
+        paths: [
+          'req.headers.cookie',
+          'req.headers["x-csrf-token"]',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.newPassword',
+          '*.code',
+          '*.idNumber',
+          '*.phone',
+        ],
+        censor: '[redacted]',
+      },
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    sms: createSmsProvider(config, database.db, app.log),
+    storage: options.storage ?? new LocalDiskStorage(path.join(config.dataDir, 'files')),
+  };
+
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await app.register(multipart, {
+    limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 30, parts: 32 },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'HireHall API', version: config.version },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'hh_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const accessTable: RouteAccessEntry[] = [];
+  app.decorate('accessTable', accessTable);
+  registerAccessControl(app, database.db, accessTable);
+
+  await app.register(systemRoutes(ctx));
+  await registerModules(app, ctx);
+
+  if (fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h' });
+    app.get('/*', { config: { access: 'public' } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
+    });
+  }
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    accessTable: RouteAccessEntry[];
+  }
+}

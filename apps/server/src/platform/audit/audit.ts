@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { asc, sql } from 'drizzle-orm';
+import { queryRows, type Queryable } from '../db/database.ts';
+import { auditLog } from './audit.tables.ts';
+
+export interface AuditEntry {
+  actorAccountId?: string | null;
+  actorRole?: string | null;
+  action: string;
+  targetType?: string | null;
+  targetId?: string | null;
+  ip?: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+const GENESIS = '0'.repeat(64);
+
+function hashOf(prevHash: string, e: AuditEntry, createdAt: string) {
+  const canonical = JSON.stringify([
+    prevHash,
+    e.actorAccountId ?? null,
+    e.actorRole ?? null,
+    e.action,
+    e.targetType ?? null,
+    e.targetId ?? null,
+    e.ip ?? null,
+    e.details ?? {},
+    createdAt,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * Appends one audit row, chained to the previous row's hash. Call inside the transaction of
+ * the change it records; the advisory lock orders concurrent writers.
+ * Never put passwords, codes, full ID numbers or phones in `details`.
+ */
+export async function recordAudit(q: Queryable, entry: AuditEntry): Promise<void> {
+  await q.execute(sql`select pg_advisory_xact_lock(7365002)`);
+  const [last] = await queryRows<{ hash: string }>(
+    q,
+    sql`select hash from audit_log order by id desc limit 1`,
+  );
+  const prevHash = last?.hash ?? GENESIS;
+  const createdAt = new Date().toISOString();
+  await q.insert(auditLog).values({
+    actorAccountId: entry.actorAccountId ?? null,
+    actorRole: entry.actorRole ?? null,
+    action: entry.action,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    ip: entry.ip ?? null,
+    details: entry.details ?? {},
+    prevHash,
+    hash: hashOf(prevHash, entry, createdAt),
+    createdAt: new Date(createdAt),
+  });
+}
+
+/** Walks the chain; returns the id of the first broken row, or null when intact. */
+export async function verifyAuditChain(q: Queryable): Promise<number | null> {
+  const rows = await q.select().from(auditLog).orderBy(asc(auditLog.id));
+  let prev = GENESIS;
+  for (const r of rows) {
+    const expected = hashOf(prev, r, r.createdAt.toISOString());
+    if (r.prevHash !== prev || r.hash !== expected) return r.id;
+    prev = r.hash;
+  }
+  return null;
+}

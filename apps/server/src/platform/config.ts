@@ -1,0 +1,125 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from './errors.ts';
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['1', 'true', 'yes'].includes(v)));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HIREHALL_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  HIREHALL_DEMO: flag(true),
+  HIREHALL_ADMIN_PASSWORD: z.string().min(8).optional(),
+  HIREHALL_SECURE_COOKIES: flag(false),
+  HIREHALL_TRUST_PROXY: flag(false),
+  HIREHALL_DEV_TOOLS: z.enum(['0', '1', 'true', 'false', 'yes', 'no']).optional(),
+  HIREHALL_SMS_PROVIDER: z.enum(['dev', 'aliyun']).default('dev'),
+  ALIYUN_SMS_ACCESS_KEY_ID: z.string().optional(),
+  ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().optional(),
+  ALIYUN_SMS_SIGN_NAME: z.string().optional(),
+  ALIYUN_SMS_TEMPLATE_CODE: z.string().optional(),
+  HIREHALL_IDV_PROVIDER: z.enum(['dev']).default('dev'),
+  HIREHALL_UPLOAD_MAX_MB: z.coerce.number().positive().max(100).default(10),
+  HIREHALL_SESSION_DAYS: z.coerce.number().positive().max(90).default(7),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+  demo: boolean;
+  adminPassword?: string;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  devTools: boolean;
+  sms: {
+    provider: 'dev' | 'aliyun';
+    aliyun?: {
+      accessKeyId: string;
+      accessKeySecret: string;
+      signName: string;
+      templateCode: string;
+    };
+  };
+  idvProvider: 'dev';
+  uploadMaxBytes: number;
+  sessionDays: number;
+  logLevel: Env['LOG_LEVEL'];
+  version: string;
+}
+
+/** Reads the environment; every bad variable is reported on its own line. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `环境变量配置有误 / invalid environment:\n${lines.join('\n')}`,
+    );
+  }
+  const e = parsed.data;
+  const devTools =
+    e.HIREHALL_DEV_TOOLS === undefined
+      ? e.NODE_ENV !== 'production'
+      : ['1', 'true', 'yes'].includes(e.HIREHALL_DEV_TOOLS);
+  if (e.HIREHALL_SMS_PROVIDER === 'aliyun') {
+    const missing = (
+      [
+        'ALIYUN_SMS_ACCESS_KEY_ID',
+        'ALIYUN_SMS_ACCESS_KEY_SECRET',
+        'ALIYUN_SMS_SIGN_NAME',
+        'ALIYUN_SMS_TEMPLATE_CODE',
+      ] as const
+    ).filter((k) => !e[k]);
+    if (missing.length > 0) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `环境变量配置有误 / invalid environment:\n${missing.map((k) => `  ${k}: required when HIREHALL_SMS_PROVIDER=aliyun`).join('\n')}`,
+      );
+    }
+  }
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: path.resolve(e.HIREHALL_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    demo: e.HIREHALL_DEMO,
+    adminPassword: e.HIREHALL_ADMIN_PASSWORD,
+    secureCookies: e.HIREHALL_SECURE_COOKIES,
+    trustProxy: e.HIREHALL_TRUST_PROXY,
+    devTools,
+    sms: {
+      provider: e.HIREHALL_SMS_PROVIDER,
+      aliyun:
+        e.HIREHALL_SMS_PROVIDER === 'aliyun'
+          ? {
+              accessKeyId: e.ALIYUN_SMS_ACCESS_KEY_ID!,
+              accessKeySecret: e.ALIYUN_SMS_ACCESS_KEY_SECRET!,
+              signName: e.ALIYUN_SMS_SIGN_NAME!,
+              templateCode: e.ALIYUN_SMS_TEMPLATE_CODE!,
+            }
+          : undefined,
+    },
+    idvProvider: e.HIREHALL_IDV_PROVIDER,
+    uploadMaxBytes: Math.round(e.HIREHALL_UPLOAD_MAX_MB * 1024 * 1024),
+    sessionDays: e.HIREHALL_SESSION_DAYS,
+    logLevel: e.LOG_LEVEL,
+    version: process.env.npm_package_version ?? '0.1.0',
+  };
+}

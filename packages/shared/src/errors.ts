@@ -1,0 +1,60 @@
+/**
+ * The closed list of error codes. Each code has an HTTP status and a Chinese message the UI
+ * can show as it is. The server throws `AppError(code)`; the web maps `error.code` back here.
+ */
+export const errorCatalog = {
+  VALIDATION_FAILED: { status: 400, message: '提交的信息有误，请检查后重试' },
+  BAD_REQUEST: { status: 400, message: '请求无效' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  SESSION_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
+  INVALID_CREDENTIALS: { status: 401, message: '账号或密码错误' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '首次登录请先修改初始密码' },
+  FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
+  CSRF_FAILED: { status: 403, message: '页面已过期，请刷新后重试' },
+  ACCOUNT_DISABLED: { status: 403, message: '账号已停用，请联系管理员' },
+  NOT_FOUND: { status: 404, message: '记录不存在或无权查看' },
+  ROUTE_NOT_FOUND: { status: 404, message: '接口不存在' },
+  CONFLICT: { status: 409, message: '记录状态已变化，请刷新后重试' },
+  VERSION_CONFLICT: { status: 409, message: '内容已在其他页面修改，请刷新后再编辑' },
+  DUPLICATE: { status: 409, message: '记录已存在' },
+  ACCOUNT_EXISTS: { status: 409, message: '该账号已注册，请直接登录' },
+  PHONE_IN_USE: { status: 409, message: '该手机号已被其他账号使用' },
+  CAPTCHA_REQUIRED: { status: 400, message: '请输入图形验证码' },
+  CAPTCHA_INVALID: { status: 400, message: '图形验证码错误或已过期' },
+  SMS_CODE_INVALID: { status: 400, message: '短信验证码错误或已过期' },
+  SMS_COOLDOWN: { status: 429, message: '验证码发送过于频繁，请60秒后再试' },
+  SMS_DAILY_LIMIT: { status: 429, message: '今日验证码发送次数已达上限，请明天再试' },
+  TOO_MANY_ATTEMPTS: { status: 429, message: '尝试次数过多，请稍后再试' },
+  RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },
+  WEAK_PASSWORD: { status: 400, message: '密码过于简单，请重新设置' },
+  ID_NUMBER_INVALID: { status: 400, message: '身份证号码格式或校验位不正确' },
+  CREDIT_CODE_INVALID: { status: 400, message: '统一社会信用代码格式或校验位不正确' },
+  IDENTITY_VERIFICATION_FAILED: { status: 400, message: '实名认证未通过，请核对信息' },
+  PHONE_NOT_IN_REGISTRY: { status: 404, message: '此手机号不存在，不能登录' },
+  GRADUATE_NOT_FOUND: {
+    status: 404,
+    message: '未找到生源信息：可能学校尚未导入或学院尚未审核，请联系学校就业指导中心',
+  },
+  ALREADY_ACTIVATED: { status: 409, message: '账号已激活，请直接登录' },
+  FILE_TOO_LARGE: { status: 413, message: '文件过大' },
+  FILE_TYPE_NOT_ALLOWED: { status: 415, message: '不支持的文件类型' },
+  IMPORT_FAILED: { status: 422, message: '导入失败，请根据逐行错误修改后重新导入' },
+  NOT_ADMITTED: { status: 403, message: '贵单位尚未通过该学校的入驻审核' },
+  QUOTA_EXCEEDED: { status: 409, message: '已达上限' },
+  INSUFFICIENT_POINTS: { status: 409, message: '会员点数不足' },
+  SERVICE_UNAVAILABLE: { status: 503, message: '服务暂不可用，请稍后再试' },
+  INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+export function errorMessage(code: string): string {
+  return (
+    (errorCatalog as Record<string, { message: string }>)[code]?.message ??
+    errorCatalog.INTERNAL.message
+  );
+}
