@@ -1,0 +1,138 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const root = path.resolve(import.meta.dirname, '..');
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Server {
+  baseUrl: string;
+  dataDir: string;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/** Starts the real server (built web app, demo data, dev outbox) on a free port. */
+export async function startServer(env: Record<string, string> = {}): Promise<Server> {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hirehall-e2e-'));
+  const logFile = path.join(dataDir, 'server.log');
+  const log = fs.openSync(logFile, 'a');
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'apps/server/src/main.ts'],
+    {
+      cwd: root,
+      stdio: ['ignore', log, log],
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        HIREHALL_DEV_TOOLS: '1',
+        HIREHALL_DEMO: '1',
+        HIREHALL_DATA_DIR: dataDir,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        HIREHALL_ADMIN_PASSWORD: 'Admin-e2e-2026',
+        ...env,
+      },
+    },
+  );
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`server exited early:\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error('server did not become healthy in 90 s');
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return {
+    baseUrl,
+    dataDir,
+    logFile,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      fs.closeSync(log);
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(chromiumPath)) {
+    throw new Error(
+      `Chromium not found at ${chromiumPath}. Install it and the Chinese font with:\n` +
+        '  sudo apt-get update && sudo apt-get install -y chromium fonts-wqy-microhei\n' +
+        '(or set CHROMIUM_PATH)',
+    );
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+    ],
+  });
+}
+
+/** The newest SMS code sent to `phone`, read from the development outbox. */
+export async function latestSmsCode(server: Server, phone: string): Promise<string> {
+  for (let i = 0; i < 30; i++) {
+    const res = await fetch(`${server.baseUrl}/api/dev/outbox`);
+    if (res.ok) {
+      const body = (await res.json()) as { messages: { recipient: string; content: string }[] };
+      const hit = body.messages.find((m) => m.recipient === phone);
+      const code = hit?.content.match(/\d{6}/)?.[0];
+      if (code) return code;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no SMS code for ${phone} in the dev outbox`);
+}
+
+export interface JourneyContext {
+  server: Server;
+  browser: Browser;
+  /** a fresh page in a fresh context (phone-sized when `mobile`) */
+  newPage(options?: { mobile?: boolean }): Promise<Page>;
+  artifactsDir: string;
+}
+
+export interface Journey {
+  name: string;
+  run(ctx: JourneyContext): Promise<void>;
+}
+
+export function expectText(actual: string | null | undefined, expected: string, what: string) {
+  if (!actual?.includes(expected)) {
+    throw new Error(`${what}: expected to contain "${expected}", got "${actual?.slice(0, 300)}"`);
+  }
+}
