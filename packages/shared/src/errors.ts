@@ -8,6 +8,7 @@ export const errorCatalog = {
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   SESSION_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
   INVALID_CREDENTIALS: { status: 401, message: '账号或密码错误' },
+  CURRENT_PASSWORD_WRONG: { status: 400, message: '当前密码不正确' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, message: '首次登录请先修改初始密码' },
   FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
   CSRF_FAILED: { status: 403, message: '页面已过期，请刷新后重试' },
@@ -34,6 +35,10 @@ export const errorCatalog = {
   GRADUATE_NOT_FOUND: {
     status: 404,
     message: '未找到生源信息：可能学校尚未导入或学院尚未审核，请联系学校就业指导中心',
+  },
+  GRADUATE_NO_PHONE: {
+    status: 409,
+    message: '生源信息中没有手机号，无法发送验证码，请联系学校就业指导中心',
   },
   ALREADY_ACTIVATED: { status: 409, message: '账号已激活，请直接登录' },
   FILE_TOO_LARGE: { status: 413, message: '文件过大' },
