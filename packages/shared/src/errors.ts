@@ -47,6 +47,22 @@ export const errorCatalog = {
   NOT_ADMITTED: { status: 403, message: '贵单位尚未通过该学校的入驻审核' },
   QUOTA_EXCEEDED: { status: 409, message: '已达上限' },
   INSUFFICIENT_POINTS: { status: 409, message: '会员点数不足' },
+  COMPLIANCE_VIOLATION: {
+    status: 422,
+    message: '职位信息含有歧视性或违法要求，请按提示修改后再发布',
+  },
+  POSTING_INCOMPLETE: {
+    status: 400,
+    message: '请先填写完整：招聘人数、职位描述、工作地点和薪资',
+  },
+  ACTIVE_POSTING_LIMIT: {
+    status: 409,
+    message: '在招职位已达上限，请先暂停、结束或删除其他职位后再发布',
+  },
+  FAVORITES_FULL: {
+    status: 409,
+    message: '收藏夹最多10条，请在“职位收藏”页点击“编辑”删除不需要的职位后再收藏',
+  },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
