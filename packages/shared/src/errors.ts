@@ -47,6 +47,12 @@ export const errorCatalog = {
   NOT_ADMITTED: { status: 403, message: '贵单位尚未通过该学校的入驻审核' },
   QUOTA_EXCEEDED: { status: 409, message: '已达上限' },
   INSUFFICIENT_POINTS: { status: 409, message: '会员点数不足' },
+  FACTS_LOCKED: {
+    status: 409,
+    message: '学历和政治面貌确认后不能自行修改，如需修改请联系学校或平台工作人员',
+  },
+  JOB_NOT_OPEN: { status: 409, message: '该职位已暂停或结束招聘，暂不能投递' },
+  ALREADY_APPLIED: { status: 409, message: '您已应聘该职位，请勿重复投递' },
   COMPLIANCE_VIOLATION: {
     status: 422,
     message: '职位信息含有歧视性或违法要求，请按提示修改后再发布',
