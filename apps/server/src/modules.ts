@@ -1,8 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './platform/context.ts';
+import { registerGraduates } from './modules/graduates/graduates.module.ts';
+import { registerAgreements } from './modules/agreements/agreements.module.ts';
+import { registerOrganizations } from './modules/organizations/organizations.routes.ts';
+import { registerJobs } from './modules/jobs/jobs.routes.ts';
+import { registerJobfairs } from './modules/jobfairs/jobfairs.routes.ts';
+import { registerNotifications } from './modules/notifications/notifications.module.ts';
 
 /** The one place that lists the domain modules. */
 export async function registerModules(app: FastifyInstance, ctx: AppContext) {
-  void app;
-  void ctx;
+  await registerOrganizations(app, ctx);
+  await registerJobs(app, ctx);
+  await registerJobfairs(app, ctx);
+  await registerNotifications(app, ctx);
+  await registerGraduates(app, ctx);
+  await registerAgreements(app, ctx);
 }

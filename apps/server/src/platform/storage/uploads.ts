@@ -1,0 +1,130 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { fileTypeFromBuffer } from 'file-type';
+import { eq } from 'drizzle-orm';
+import { AppError } from '../errors.ts';
+import type { Queryable } from '../db/database.ts';
+import type { FileStorage } from './storage.ts';
+import { files } from './files.tables.ts';
+
+/** A type an upload may have, judged from its bytes. */
+export interface AllowedType {
+  mime: string;
+  ext: string;
+}
+
+export const PDF: AllowedType = { mime: 'application/pdf', ext: 'pdf' };
+export const JPEG: AllowedType = { mime: 'image/jpeg', ext: 'jpg' };
+export const PNG: AllowedType = { mime: 'image/png', ext: 'png' };
+
+/** Allow-lists per purpose; later modules add theirs. */
+export const uploadPurposes = {
+  licence: [PDF, JPEG, PNG],
+} satisfies Record<string, readonly AllowedType[]>;
+
+export interface ReceivedUpload {
+  bytes: Buffer;
+  mime: string;
+  ext: string;
+  /** the client's name, cleaned, with the extension of the sniffed type */
+  fileName: string;
+}
+
+/**
+ * Reads the single multipart file of the request (field name free), enforces the size
+ * limit (the multipart plugin stops at config.uploadMaxBytes) and judges the type from the
+ * bytes only — the client's name and mime type are never trusted.
+ */
+export async function receiveUpload(
+  request: FastifyRequest,
+  allowed: readonly AllowedType[],
+): Promise<ReceivedUpload> {
+  if (!request.isMultipart())
+    throw new AppError('BAD_REQUEST', '请以 multipart/form-data 上传文件');
+  const part = await request.file();
+  if (!part) throw new AppError('BAD_REQUEST', '请选择要上传的文件');
+  const bytes = await part.toBuffer();
+  if (part.file.truncated) throw new AppError('FILE_TOO_LARGE');
+  if (bytes.length === 0) throw new AppError('BAD_REQUEST', '文件为空');
+  const sniffed = await fileTypeFromBuffer(bytes);
+  const type = sniffed && allowed.find((a) => a.mime === sniffed.mime);
+  if (!type) {
+    throw new AppError(
+      'FILE_TYPE_NOT_ALLOWED',
+      `不支持的文件类型，仅支持 ${allowed.map((a) => a.ext.toUpperCase()).join('/')}`,
+    );
+  }
+  return { bytes, mime: type.mime, ext: type.ext, fileName: safeFileName(part.filename, type.ext) };
+}
+
+/** Strips directories and control characters; keeps the stem, forces the real extension. */
+export function safeFileName(name: string | undefined, ext: string): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  const stem = base
+    .replace(/\.[^.]*$/, '')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
+    .trim()
+    .slice(0, 80);
+  return `${stem || 'file'}.${ext}`;
+}
+
+/** Stores the bytes under a server-generated key and records the metadata row. */
+export async function saveUpload(
+  q: Queryable,
+  storage: FileStorage,
+  input: {
+    upload: ReceivedUpload;
+    purpose: string;
+    ownerAccountId?: string | null;
+    organizationId?: string | null;
+  },
+): Promise<{ id: string }> {
+  const id = randomUUID();
+  const now = new Date();
+  const month = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+  const storageKey = `${input.purpose.replace(/[^a-z0-9_-]/gi, '')}/${month}/${id}`;
+  await storage.put(storageKey, input.upload.bytes);
+  try {
+    await q.insert(files).values({
+      id,
+      ownerAccountId: input.ownerAccountId ?? null,
+      organizationId: input.organizationId ?? null,
+      purpose: input.purpose,
+      fileName: input.upload.fileName,
+      mimeType: input.upload.mime,
+      sizeBytes: input.upload.bytes.length,
+      sha256: createHash('sha256').update(input.upload.bytes).digest('hex'),
+      storageKey,
+    });
+  } catch (err) {
+    await storage.remove(storageKey).catch(() => undefined);
+    throw err;
+  }
+  return { id };
+}
+
+export type FileRow = typeof files.$inferSelect;
+
+export async function findFile(q: Queryable, id: string): Promise<FileRow | null> {
+  const [row] = await q.select().from(files).where(eq(files.id, id));
+  return row ?? null;
+}
+
+const INLINE = new Set(['application/pdf', 'image/jpeg', 'image/png', 'image/gif', 'image/webp']);
+
+/** Sends a stored file with a safe name; the caller has already checked access. */
+export async function sendFile(reply: FastifyReply, storage: FileStorage, file: FileRow) {
+  const bytes = await storage.get(file.storageKey);
+  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const disposition = INLINE.has(file.mimeType) ? 'inline' : 'attachment';
+  return reply
+    .header('content-type', file.mimeType)
+    .header(
+      'content-disposition',
+      `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    )
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .send(bytes);
+}
