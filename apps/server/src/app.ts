@@ -21,6 +21,10 @@ import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerAccessControl, type RouteAccessEntry } from './platform/auth/access.ts';
 import { LocalDiskStorage, type FileStorage } from './platform/storage/storage.ts';
 import { createSmsProvider } from './platform/sms/create-sms-provider.ts';
+import { RealtimeHub } from './platform/realtime/realtime.ts';
+import { EventDispatcher } from './platform/events/dispatcher.ts';
+import { createMailer } from './platform/mail/mail.ts';
+import { createWechatNotifier } from './platform/wechat/wechat.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { registerModules } from './modules.ts';
 
@@ -69,7 +73,16 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     db: database.db,
     sms: createSmsProvider(config, database.db, app.log),
     storage: options.storage ?? new LocalDiskStorage(path.join(config.dataDir, 'files')),
+    realtime: new RealtimeHub(app, database, config),
+    events: new EventDispatcher(database, app.log, config.dispatchIntervalMs),
+    mailer: createMailer(config, database.db, app.log),
+    wechat: createWechatNotifier(config, database.db, app.log),
   };
+  if (config.dispatcher) app.addHook('onReady', () => ctx.events.start());
+  app.addHook('onClose', async () => {
+    await ctx.events.stop();
+    ctx.mailer.close?.();
+  });
 
   registerErrorHandler(app);
   await app.register(cookie);

@@ -27,9 +27,30 @@ const envSchema = z.object({
   ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().optional(),
   ALIYUN_SMS_SIGN_NAME: z.string().optional(),
   ALIYUN_SMS_TEMPLATE_CODE: z.string().optional(),
+  ALIYUN_SMS_NOTICE_TEMPLATE_CODE: z.string().optional(),
   HIREHALL_IDV_PROVIDER: z.enum(['dev']).default('dev'),
   HIREHALL_UPLOAD_MAX_MB: z.coerce.number().positive().max(100).default(10),
   HIREHALL_SESSION_DAYS: z.coerce.number().positive().max(90).default(7),
+  HIREHALL_PUBLIC_URL: z.url().default('http://localhost:3000'),
+  HIREHALL_MAIL_TRANSPORT: z.enum(['dev', 'smtp']).default('dev'),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(465),
+  SMTP_SECURE: flag(true),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_TLS_REJECT_UNAUTHORIZED: flag(true),
+  MAIL_FROM: z.string().default('HireHall <no-reply@hirehall.local>'),
+  HIREHALL_WECHAT_PROVIDER: z.enum(['dev', 'official']).default('dev'),
+  WECHAT_APP_ID: z.string().optional(),
+  WECHAT_APP_SECRET: z.string().optional(),
+  WECHAT_TEMPLATE_ID: z.string().optional(),
+  WECHAT_TEMPLATE_KEYS: z
+    .string()
+    .regex(/^\w+,\w+,\w+$/, 'three data keys: title,body,time')
+    .default('thing1,thing2,time3'),
+  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  HIREHALL_DISPATCHER: flag(true),
+  HIREHALL_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -53,6 +74,7 @@ export interface Config {
       accessKeySecret: string;
       signName: string;
       templateCode: string;
+      noticeTemplateCode?: string;
     };
   };
   idvProvider: 'dev';
@@ -60,6 +82,34 @@ export interface Config {
   sessionDays: number;
   logLevel: Env['LOG_LEVEL'];
   version: string;
+  /** absolute address of the web app, for links in email and WeChat messages */
+  publicUrl: string;
+  mail: {
+    transport: 'dev' | 'smtp';
+    from: string;
+    smtp?: {
+      host: string;
+      port: number;
+      secure: boolean;
+      user?: string;
+      password?: string;
+      rejectUnauthorized: boolean;
+    };
+  };
+  wechat: {
+    provider: 'dev' | 'official';
+    official?: {
+      appId: string;
+      appSecret: string;
+      templateId: string;
+      templateKeys: { title: string; body: string; time: string };
+      apiBase: string;
+    };
+  };
+  /** run the outbox dispatcher in this process (several may: they share the work) */
+  dispatcher: boolean;
+  /** how often the notification dispatcher looks for work besides the nudges */
+  dispatchIntervalMs: number;
 }
 
 /** Reads the environment; every bad variable is reported on its own line. */
@@ -93,6 +143,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       );
     }
   }
+  requireFor(e, 'HIREHALL_MAIL_TRANSPORT', 'smtp', ['SMTP_HOST']);
+  requireFor(e, 'HIREHALL_WECHAT_PROVIDER', 'official', [
+    'WECHAT_APP_ID',
+    'WECHAT_APP_SECRET',
+    'WECHAT_TEMPLATE_ID',
+  ]);
+  const [titleKey, bodyKey, timeKey] = e.WECHAT_TEMPLATE_KEYS.split(',') as [
+    string,
+    string,
+    string,
+  ];
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -113,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
               accessKeySecret: e.ALIYUN_SMS_ACCESS_KEY_SECRET!,
               signName: e.ALIYUN_SMS_SIGN_NAME!,
               templateCode: e.ALIYUN_SMS_TEMPLATE_CODE!,
+              noticeTemplateCode: e.ALIYUN_SMS_NOTICE_TEMPLATE_CODE,
             }
           : undefined,
     },
@@ -121,5 +183,47 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: e.HIREHALL_SESSION_DAYS,
     logLevel: e.LOG_LEVEL,
     version: process.env.npm_package_version ?? '0.1.0',
+    publicUrl: e.HIREHALL_PUBLIC_URL.replace(/\/$/, ''),
+    mail: {
+      transport: e.HIREHALL_MAIL_TRANSPORT,
+      from: e.MAIL_FROM,
+      smtp:
+        e.HIREHALL_MAIL_TRANSPORT === 'smtp'
+          ? {
+              host: e.SMTP_HOST!,
+              port: e.SMTP_PORT,
+              secure: e.SMTP_SECURE,
+              user: e.SMTP_USER,
+              password: e.SMTP_PASSWORD,
+              rejectUnauthorized: e.SMTP_TLS_REJECT_UNAUTHORIZED,
+            }
+          : undefined,
+    },
+    wechat: {
+      provider: e.HIREHALL_WECHAT_PROVIDER,
+      official:
+        e.HIREHALL_WECHAT_PROVIDER === 'official'
+          ? {
+              appId: e.WECHAT_APP_ID!,
+              appSecret: e.WECHAT_APP_SECRET!,
+              templateId: e.WECHAT_TEMPLATE_ID!,
+              templateKeys: { title: titleKey, body: bodyKey, time: timeKey },
+              apiBase: e.WECHAT_API_BASE.replace(/\/$/, ''),
+            }
+          : undefined,
+    },
+    dispatcher: e.HIREHALL_DISPATCHER,
+    dispatchIntervalMs: e.HIREHALL_DISPATCH_INTERVAL_MS,
   };
+}
+
+/** A provider chosen by one variable needs its own variables set. */
+function requireFor(e: Env, selector: keyof Env, value: string, keys: (keyof Env)[]) {
+  if (e[selector] !== value) return;
+  const missing = keys.filter((k) => !e[k]);
+  if (missing.length === 0) return;
+  throw new AppError(
+    'VALIDATION_FAILED',
+    `环境变量配置有误 / invalid environment:\n${missing.map((k) => `  ${k}: required when ${selector}=${value}`).join('\n')}`,
+  );
 }

@@ -8,6 +8,8 @@ export interface AliyunSmsOptions {
   accessKeySecret: string;
   signName: string;
   templateCode: string;
+  /** template of notices, one variable `${content}`; without it notices are refused */
+  noticeTemplateCode?: string;
   /** injectable for tests; defaults to the public endpoint */
   baseUrl?: string;
   timeoutMs?: number;
@@ -62,7 +64,23 @@ export class AliyunSmsProvider implements SmsProvider {
   }
 
   async sendCode(phone: string, code: string, purpose: string): Promise<void> {
-    const params = this.buildParams(phone, code);
+    await this.send(this.buildParams(phone, code), purpose);
+  }
+
+  /** Notices use their own template (短信通知模板) with the text as `content`. */
+  async sendNotice(phone: string, text: string): Promise<void> {
+    if (!this.options.noticeTemplateCode) {
+      throw new AppError('SERVICE_UNAVAILABLE', 'ALIYUN_SMS_NOTICE_TEMPLATE_CODE is not set');
+    }
+    const params = {
+      ...this.buildParams(phone, ''),
+      TemplateCode: this.options.noticeTemplateCode,
+      TemplateParam: JSON.stringify({ content: [...text].slice(0, 35).join('') }),
+    };
+    await this.send(params, 'notice');
+  }
+
+  private async send(params: ReturnType<AliyunSmsProvider['buildParams']>, purpose: string) {
     const signature = signRpcRequest(params, this.options.accessKeySecret);
     const query = Object.entries({ Signature: signature, ...params })
       .map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`)

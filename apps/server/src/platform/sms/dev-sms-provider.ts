@@ -19,4 +19,11 @@ export class DevSmsProvider implements SmsProvider {
       'SMS kept in the development outbox (/dev/outbox)',
     );
   }
+
+  async sendNotice(phone: string, text: string) {
+    await this.db
+      .insert(devOutbox)
+      .values({ channel: 'sms', recipient: phone, content: `【HireHall】${text}` });
+    this.log.info({ sms: 'dev-outbox' }, 'SMS notice kept in the development outbox');
+  }
 }

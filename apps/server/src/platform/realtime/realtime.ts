@@ -1,0 +1,147 @@
+import type { FastifyInstance } from 'fastify';
+import { Server, type Socket } from 'socket.io';
+import { createAdapter } from '@socket.io/postgres-adapter';
+import type { Actor } from '../auth/actor.ts';
+import { SESSION_COOKIE, loadActor } from '../auth/sessions.ts';
+import type { Database } from '../db/database.ts';
+import type { Config } from '../config.ts';
+import type { ErrorCode } from '@hirehall/shared/errors';
+import { AppError } from '../errors.ts';
+
+export interface SocketData {
+  actor: Actor;
+}
+export type AppSocket = Socket<
+  Record<string, (...args: never[]) => void>,
+  Record<string, (...args: never[]) => void>,
+  Record<string, never>,
+  SocketData
+>;
+
+export const accountRoom = (accountId: string) => `account:${accountId}`;
+export const presenceRoom = (accountId: string) => `presence:${accountId}`;
+
+/** Server → client when a watched account comes online or leaves: `{ accountId, online }`. */
+export const PRESENCE_EVENT = 'presence:changed';
+
+/**
+ * socket.io on the API's own HTTP server. A socket is authenticated by the session cookie at
+ * the handshake and joins its account room; modules add handlers with `onConnection` and
+ * join further rooms only after their own authorization. On PostgreSQL the postgres adapter
+ * carries emits between server processes; on PGlite (one process) the in-memory adapter.
+ * Delivery never depends on the adapter: messages are persisted before they are acknowledged.
+ */
+export class RealtimeHub {
+  readonly io: Server;
+  private readonly handlers: ((socket: AppSocket) => void)[] = [];
+
+  constructor(app: FastifyInstance, database: Database, config: Config) {
+    this.io = new Server(app.server, {
+      path: '/socket.io',
+      serveClient: false,
+      transports: ['websocket', 'polling'],
+      maxHttpBufferSize: 64 * 1024,
+      pingInterval: 25_000,
+      pingTimeout: 20_000,
+      allowRequest: (req, callback) => callback(null, isAllowedOrigin(req.headers, config)),
+      connectionStateRecovery: undefined,
+    });
+    if (database.kind === 'postgres' && database.pool) {
+      this.io.adapter(
+        createAdapter(database.pool, {
+          tableName: 'socket_io_attachments',
+          errorHandler: (err) => app.log.warn({ err: err.message }, 'socket.io adapter error'),
+        }),
+      );
+    }
+
+    this.io.use((socket, next) => {
+      const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
+      const token = cookies[SESSION_COOKIE];
+      if (!token) return next(authError('UNAUTHENTICATED'));
+      loadActor(database.db, token).then(
+        (actor) => {
+          if (!actor) return next(authError('SESSION_EXPIRED'));
+          if (actor.mustChangePassword) return next(authError('PASSWORD_CHANGE_REQUIRED'));
+          (socket as AppSocket).data.actor = actor;
+          next();
+        },
+        () => next(authError('INTERNAL')),
+      );
+    });
+
+    this.io.on('connection', (raw) => {
+      const socket = raw as AppSocket;
+      const { accountId } = socket.data.actor;
+      void socket.join(accountRoom(accountId));
+      this.io.to(presenceRoom(accountId)).emit(PRESENCE_EVENT, { accountId, online: true });
+      socket.on('disconnect', () => {
+        void this.onlineAmong([accountId]).then((online) => {
+          if (!online.has(accountId)) {
+            this.io.to(presenceRoom(accountId)).emit(PRESENCE_EVENT, { accountId, online: false });
+          }
+        });
+      });
+      for (const handler of this.handlers) handler(socket);
+    });
+
+    app.addHook('preClose', async () => {
+      this.io.local.disconnectSockets(true);
+    });
+    app.addHook('onClose', async () => {
+      // the HTTP server itself is Fastify's to close
+      this.io.engine.close();
+      await this.io.of('/').adapter.close();
+    });
+  }
+
+  /** Modules register their socket handlers once, at build time. */
+  onConnection(handler: (socket: AppSocket) => void) {
+    this.handlers.push(handler);
+  }
+
+  toAccount(accountId: string, event: string, data: unknown) {
+    this.io.to(accountRoom(accountId)).emit(event, data);
+  }
+
+  toRoom(room: string, event: string, data: unknown) {
+    this.io.to(room).emit(event, data);
+  }
+
+  /** Which of these accounts have a socket on any server process. */
+  async onlineAmong(accountIds: string[]): Promise<Set<string>> {
+    if (accountIds.length === 0) return new Set();
+    try {
+      const sockets = await this.io.in(accountIds.map(accountRoom)).timeout(2000).fetchSockets();
+      return new Set(sockets.map((s) => (s.data as SocketData).actor.accountId));
+    } catch {
+      // another process did not answer in time: report what this one knows
+      const sockets = await this.io.local.in(accountIds.map(accountRoom)).fetchSockets();
+      return new Set(sockets.map((s) => (s.data as SocketData).actor.accountId));
+    }
+  }
+}
+
+/** A refused handshake: the client reads `err.data.code` on `connect_error`. */
+function authError(code: ErrorCode) {
+  return Object.assign(new AppError(code), { data: { code } });
+}
+
+/** Cookies ride along on cross-site WebSocket handshakes: refuse other origins. */
+function isAllowedOrigin(
+  headers: Record<string, string | string[] | undefined>,
+  config: Config,
+): boolean {
+  const origin = headers.origin;
+  if (typeof origin !== 'string' || origin === '') return true; // not a browser
+  const host = headers['x-forwarded-host'] ?? headers.host;
+  try {
+    const url = new URL(origin);
+    if (url.host === (Array.isArray(host) ? host[0] : host)) return true;
+    if (url.host === new URL(config.publicUrl).host) return true;
+    // the Vite dev server proxies from another local port
+    return config.env !== 'production' && ['localhost', '127.0.0.1'].includes(url.hostname);
+  } catch {
+    return false;
+  }
+}

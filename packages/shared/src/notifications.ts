@@ -1,0 +1,121 @@
+import { z } from 'zod';
+
+/**
+ * Notifications: every outbox event becomes an in-app notification for each recipient and,
+ * per the recipient's choice, a delivery on the external channels (email, SMS, WeChat).
+ *
+ * Services append events with `appendEvent(tx, { kind, recipientAccountIds |
+ * recipientOrganizationIds, payload })`; the payload may carry `title`, `body` and `link`
+ * (an in-app path such as `/seeker/messages/…`), which the notification shows as they are.
+ */
+
+export const externalChannels = ['email', 'sms', 'wechat'] as const;
+export type ExternalChannel = (typeof externalChannels)[number];
+export const channels = ['in_app', ...externalChannels] as const;
+export type Channel = (typeof channels)[number];
+
+export const channelLabels: Record<Channel, string> = {
+  in_app: '站内消息',
+  email: '电子邮件',
+  sms: '短信',
+  wechat: '微信公众号',
+};
+
+/** The kinds of event a person can set channels for; unknown kinds fall under `other`. */
+export const notificationKinds = {
+  'chat.employer_replied': '单位回复',
+  'interview.invited': '面试邀约',
+  'interview.changed': '面试变更',
+  'application.marked': '投递状态标记',
+  'admission.reviewed': '入驻审核结果',
+  'agreement.accepted': '毕业生接受三方协议',
+  'agreement.review_passed': '三方协议审核通过',
+  'system.broadcast': '系统消息',
+  other: '其他通知',
+} as const;
+export type NotificationKind = keyof typeof notificationKinds;
+
+export function preferenceKindOf(kind: string): NotificationKind {
+  return kind in notificationKinds ? (kind as NotificationKind) : 'other';
+}
+
+export const notificationSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  readAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Notification = z.infer<typeof notificationSchema>;
+
+export const notificationListSchema = z.object({
+  items: z.array(notificationSchema),
+  unread: z.number().int(),
+  /** pass as `before` for the next page; null at the end */
+  nextBefore: z.string().nullable(),
+});
+export type NotificationList = z.infer<typeof notificationListSchema>;
+
+export const notificationListQuerySchema = z.object({
+  unreadOnly: z.enum(['0', '1']).optional(),
+  before: z.string().datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const markReadBodySchema = z.union([
+  z.object({ ids: z.array(z.uuid()).min(1).max(200) }),
+  z.object({ all: z.literal(true) }),
+]);
+
+export const unreadCountSchema = z.object({ unread: z.number().int() });
+
+export const preferenceSchema = z.object({
+  kind: z.enum(Object.keys(notificationKinds) as [NotificationKind, ...NotificationKind[]]),
+  label: z.string(),
+  channels: z.array(z.enum(externalChannels)),
+});
+export type Preference = z.infer<typeof preferenceSchema>;
+
+export const preferencesSchema = z.object({
+  items: z.array(preferenceSchema),
+  /** where external channels deliver; empty when unknown */
+  contacts: z.object({
+    email: z.string().nullable(),
+    phoneMasked: z.string().nullable(),
+    wechatBound: z.boolean(),
+  }),
+});
+export type Preferences = z.infer<typeof preferencesSchema>;
+
+export const updatePreferencesBodySchema = z.object({
+  items: z
+    .array(
+      z.object({
+        kind: z.enum(Object.keys(notificationKinds) as [NotificationKind, ...NotificationKind[]]),
+        channels: z.array(z.enum(externalChannels)).max(3),
+      }),
+    )
+    .max(20)
+    .optional(),
+  email: z.email().max(200).nullable().optional(),
+  wechatOpenId: z.string().trim().min(1).max(64).nullable().optional(),
+});
+
+export const broadcastBodySchema = z.object({
+  title: z.string().trim().min(1).max(60),
+  body: z.string().trim().min(1).max(2000),
+  roles: z
+    .array(z.enum(['seeker', 'employer', 'institution', 'school', 'college']))
+    .min(1)
+    .max(5),
+});
+
+/** Socket events of the notification centre. */
+export const notificationSocketEvents = {
+  /** server → client: `{ notification, unread }` */
+  created: 'notification:created',
+  /** server → client: `{ unread }` after a mark-read elsewhere */
+  unread: 'notification:unread',
+} as const;
