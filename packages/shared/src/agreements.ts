@@ -35,7 +35,7 @@ export const agreementEvents = [
 ] as const;
 export type AgreementEvent = (typeof agreementEvents)[number];
 
-export const agreementTransitions = {
+export const agreementTransitions: TransitionTable<AgreementStatus, AgreementEvent> = {
   draft: { send: 'sent', discard: 'discarded' },
   sent: {
     withdraw: 'draft',
@@ -51,7 +51,7 @@ export const agreementTransitions = {
   superseded: {},
   terminated: {},
   discarded: {},
-} as const satisfies TransitionTable<AgreementStatus, AgreementEvent>;
+};
 
 export const agreementStatusLabels: Record<AgreementStatus, string> = {
   draft: '草稿',
@@ -75,13 +75,13 @@ export const reviewStatuses = [
 export type ReviewStatus = (typeof reviewStatuses)[number];
 export type ReviewEvent = 'college_approve' | 'school_approve' | 'return' | 'resubmit';
 
-export const reviewTransitions = {
+export const reviewTransitions: TransitionTable<ReviewStatus, ReviewEvent> = {
   college_pending: { college_approve: 'school_pending', return: 'returned' },
   school_pending: { school_approve: 'approved', return: 'returned' },
   approved: {},
   /** the employer amends and resends; the graduate's acceptance starts the review again */
   returned: { resubmit: 'college_pending' },
-} as const satisfies TransitionTable<ReviewStatus, ReviewEvent>;
+};
 
 export const reviewStatusLabels: Record<ReviewStatus, string> = {
   college_pending: '待学院审核',
@@ -103,14 +103,14 @@ export const terminationStatuses = [
 export type TerminationStatus = (typeof terminationStatuses)[number];
 export type TerminationEvent = 'consent' | 'refuse' | 'withdraw' | 'approve' | 'reject';
 
-export const terminationTransitions = {
+export const terminationTransitions: TransitionTable<TerminationStatus, TerminationEvent> = {
   requested: { consent: 'consented', refuse: 'refused', withdraw: 'withdrawn' },
   consented: { approve: 'approved', reject: 'rejected' },
   approved: {},
   rejected: {},
   withdrawn: {},
   refused: {},
-} as const satisfies TransitionTable<TerminationStatus, TerminationEvent>;
+};
 
 export const terminationStatusLabels: Record<TerminationStatus, string> = {
   requested: '待对方确认',

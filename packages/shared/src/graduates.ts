@@ -8,11 +8,12 @@ export type GraduateRecordStatus = (typeof graduateRecordStatuses)[number];
 export type GraduateReviewEvent = 'approve' | 'reject' | 'reimport';
 
 /** College review. A re-import that changes a reviewed record sends it back for review. */
-export const graduateRecordTransitions = {
-  imported: { approve: 'approved', reject: 'rejected' },
-  approved: { reimport: 'imported' },
-  rejected: { approve: 'approved', reimport: 'imported' },
-} as const satisfies TransitionTable<GraduateRecordStatus, GraduateReviewEvent>;
+export const graduateRecordTransitions: TransitionTable<GraduateRecordStatus, GraduateReviewEvent> =
+  {
+    imported: { approve: 'approved', reject: 'rejected' },
+    approved: { reimport: 'imported' },
+    rejected: { approve: 'approved', reimport: 'imported' },
+  };
 
 export const graduateStatusLabels: Record<GraduateRecordStatus, string> = {
   imported: '待学院审核',
@@ -39,7 +40,7 @@ export const graduateColumns = [
 export const graduateTemplateExample = [
   '2022010001',
   '张三',
-  '11010520040101001X',
+  '110105200401010015',
   '男',
   '计算机学院',
   '软件工程',
