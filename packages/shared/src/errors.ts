@@ -69,6 +69,11 @@ export const errorCatalog = {
     status: 409,
     message: '收藏夹最多10条，请在“职位收藏”页点击“编辑”删除不需要的职位后再收藏',
   },
+  SIGNING_CONTEXT_REQUIRED: { status: 400, message: '请先在顶部选择入驻的学校和毕业年份' },
+  GRADUATE_LOCKED: { status: 409, message: '该学生已与其他单位签约，不能再发起或接受邀约' },
+  OFFER_EXPIRED: { status: 409, message: '邀约已过期，请联系单位重新发起' },
+  CLAUSES_NOT_CONFIRMED: { status: 400, message: '请逐条确认协议条款后再发起邀约' },
+  TERMINATION_NOT_ALLOWED: { status: 403, message: '学校未开放单位发起解约申请' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
