@@ -1,3 +1,67 @@
+import { useState } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from 'react-router';
+import { ApiError, setAuthRedirectHandler } from '../lib/api.ts';
+import { AuthProvider, meQueryKey } from './AuthProvider.tsx';
+import { router } from './router.tsx';
+import { lastPortal } from './session.ts';
+
+dayjs.locale('zh-cn');
+
+function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        retry: (count, error) =>
+          count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+}
+
+const formMessages = {
+  required: '请填写${label}',
+  types: { email: '${label}格式不正确', number: '${label}须为数字' },
+  string: { max: '${label}最多${max}个字符', min: '${label}至少${min}个字符' },
+};
+
 export function App() {
-  return <div>HireHall</div>;
+  const [queryClient] = useState(() => {
+    const client = createQueryClient();
+    setAuthRedirectHandler((kind) => {
+      if (kind === 'password-change') {
+        if (window.location.pathname !== '/password/change')
+          void router.navigate('/password/change');
+        return;
+      }
+      client.setQueryData(meQueryKey, null);
+      const here = window.location.pathname;
+      if (here.startsWith('/login') || here === '/') return;
+      const portal = lastPortal() ?? 'seeker';
+      const next = encodeURIComponent(here + window.location.search);
+      void router.navigate(`/login/${portal}?next=${next}&expired=1`, { replace: true });
+    });
+    return client;
+  });
+
+  return (
+    <ConfigProvider
+      locale={zhCN}
+      form={{ validateMessages: formMessages }}
+      theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}
+    >
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <AuthProvider>
+            <RouterProvider router={router} />
+          </AuthProvider>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
 }

@@ -1,0 +1,62 @@
+import { Suspense } from 'react';
+import { Button, Grid, Layout } from 'antd';
+import { Link, Outlet } from 'react-router';
+import { PageLoading } from '../../components/feedback.tsx';
+import { homePathOf, useAuth } from '../session.ts';
+import { UserActions } from './UserActions.tsx';
+
+/** Landing, sign-in and registration pages. */
+export function PublicLayout() {
+  const { account } = useAuth();
+  const screens = Grid.useBreakpoint();
+  const isMobile = !screens.md;
+  return (
+    <Layout style={{ minHeight: '100vh', background: '#f5f7fa' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 12,
+          background: '#fff',
+          padding: isMobile ? '0 12px' : '0 24px',
+          borderBottom: '1px solid #f0f0f0',
+          height: 56,
+          lineHeight: '56px',
+        }}
+      >
+        <Link
+          to="/"
+          style={{ fontWeight: 600, fontSize: 17, color: '#1677ff', whiteSpace: 'nowrap' }}
+        >
+          HireHall 就业服务平台
+        </Link>
+        <div style={{ flex: 1 }} />
+        {account && (
+          <>
+            <Link to={homePathOf(account)}>
+              <Button type="primary" size={isMobile ? 'small' : 'middle'}>
+                进入工作台
+              </Button>
+            </Link>
+            <UserActions />
+          </>
+        )}
+      </Layout.Header>
+      <Layout.Content
+        style={{
+          width: '100%',
+          maxWidth: 1100,
+          margin: '0 auto',
+          padding: isMobile ? '16px 12px 32px' : '32px 24px',
+        }}
+      >
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
+      </Layout.Content>
+      <Layout.Footer style={{ textAlign: 'center', color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>
+        HireHall 就业服务平台 · 学校招聘、网签与求职服务
+      </Layout.Footer>
+    </Layout>
+  );
+}

@@ -1,0 +1,117 @@
+import { Suspense } from 'react';
+import { Grid, Layout, Menu } from 'antd';
+import { HomeOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { PageLoading } from '../../components/feedback.tsx';
+import { UserActions } from './UserActions.tsx';
+
+const tabs = [
+  { path: '/seeker', label: '首页/招聘', short: '招聘', icon: <HomeOutlined /> },
+  { path: '/seeker/messages', label: '消息', short: '消息', icon: <MessageOutlined /> },
+  { path: '/seeker/me', label: '我的', short: '我的', icon: <UserOutlined /> },
+];
+
+function activeTab(pathname: string): string {
+  if (pathname.startsWith('/seeker/messages')) return '/seeker/messages';
+  if (pathname === '/seeker' || pathname.startsWith('/seeker/jobs')) return '/seeker';
+  if (pathname.startsWith('/seeker/jobfairs')) return '/seeker';
+  return '/seeker/me';
+}
+
+/** Seeker: a bottom tab bar on phones, a top menu on desktop. */
+export function SeekerLayout() {
+  const screens = Grid.useBreakpoint();
+  const isMobile = !screens.md;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const active = activeTab(location.pathname);
+
+  return (
+    <Layout style={{ minHeight: '100vh', background: '#f5f5f5' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 16,
+          background: '#fff',
+          padding: isMobile ? '0 12px' : '0 24px',
+          borderBottom: '1px solid #f0f0f0',
+          height: 52,
+          lineHeight: '52px',
+          position: 'sticky',
+          top: 0,
+          zIndex: 10,
+        }}
+      >
+        <Link to="/seeker" style={{ fontWeight: 600, fontSize: 16, color: '#1677ff' }}>
+          HireHall 求职
+        </Link>
+        {isMobile ? (
+          <div style={{ flex: 1 }} />
+        ) : (
+          <Menu
+            mode="horizontal"
+            selectedKeys={[active]}
+            items={tabs.map((tab) => ({ key: tab.path, icon: tab.icon, label: tab.label }))}
+            onClick={({ key }) => navigate(key)}
+            style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
+          />
+        )}
+        <UserActions />
+      </Layout.Header>
+      <Layout.Content
+        style={{
+          width: '100%',
+          maxWidth: 960,
+          margin: '0 auto',
+          padding: isMobile ? '12px 12px 76px' : 24,
+        }}
+      >
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
+      </Layout.Content>
+      {isMobile && (
+        <nav
+          aria-label="底部导航"
+          style={{
+            position: 'fixed',
+            left: 0,
+            right: 0,
+            bottom: 0,
+            height: 60,
+            display: 'flex',
+            background: '#fff',
+            borderTop: '1px solid #f0f0f0',
+            paddingBottom: 'env(safe-area-inset-bottom)',
+            zIndex: 10,
+          }}
+        >
+          {tabs.map((tab) => {
+            const isActive = tab.path === active;
+            return (
+              <Link
+                key={tab.path}
+                to={tab.path}
+                aria-current={isActive ? 'page' : undefined}
+                style={{
+                  flex: 1,
+                  display: 'flex',
+                  flexDirection: 'column',
+                  alignItems: 'center',
+                  justifyContent: 'center',
+                  gap: 2,
+                  fontSize: 12,
+                  color: isActive ? '#1677ff' : 'rgba(0,0,0,0.65)',
+                }}
+              >
+                <span style={{ fontSize: 20 }}>{tab.icon}</span>
+                {tab.short}
+              </Link>
+            );
+          })}
+        </nav>
+      )}
+    </Layout>
+  );
+}

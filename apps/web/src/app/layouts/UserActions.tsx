@@ -1,0 +1,53 @@
+import { App, Button, Dropdown, Grid, Space, Typography } from 'antd';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
+import { useAuth } from '../session.ts';
+
+/** 修改密码 / 退出 at the top right: buttons on desktop, a menu on phones. */
+export function UserActions() {
+  const { account, signOut } = useAuth();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const screens = Grid.useBreakpoint();
+  if (!account) return null;
+
+  const leave = async () => {
+    await signOut().catch(() => {});
+    message.success('已退出登录');
+    navigate('/', { replace: true });
+  };
+
+  if (!screens.md) {
+    return (
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [
+            { key: 'name', label: account.displayName, disabled: true },
+            { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
+            { key: 'logout', icon: <LogoutOutlined />, label: '退出' },
+          ],
+          onClick: ({ key }) => {
+            if (key === 'password') navigate('/password/change');
+            if (key === 'logout') void leave();
+          },
+        }}
+      >
+        <Button type="text" icon={<UserOutlined />} aria-label="账号菜单" />
+      </Dropdown>
+    );
+  }
+  return (
+    <Space size={4}>
+      <Typography.Text ellipsis style={{ maxWidth: 200 }}>
+        <UserOutlined /> {account.displayName}
+      </Typography.Text>
+      <Button type="text" icon={<KeyOutlined />} onClick={() => navigate('/password/change')}>
+        修改密码
+      </Button>
+      <Button type="text" icon={<LogoutOutlined />} onClick={() => void leave()}>
+        退出
+      </Button>
+    </Space>
+  );
+}

@@ -1,0 +1,122 @@
+import type { ReactNode } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Button, Result } from 'antd';
+import { Link } from 'react-router';
+import { ComingSoon } from '../components/feedback.tsx';
+import type { Area, ModuleRoutes } from '../lib/routes.ts';
+import type { Role } from '../modules/accounts/api/accounts.api.ts';
+import { accountsRoutes } from '../modules/accounts/routes.tsx';
+import { organizationsRoutes } from '../modules/organizations/routes.tsx';
+import { dashboardRoutes } from '../modules/dashboard/routes.tsx';
+import { adminRoutes } from '../modules/admin/routes.tsx';
+import { RequireRole } from './RequireRole.tsx';
+import { PublicLayout } from './layouts/PublicLayout.tsx';
+import { SeekerLayout } from './layouts/SeekerLayout.tsx';
+import { EmployerLayout, InstitutionLayout, SchoolLayout, AdminLayout } from './layouts/areas.tsx';
+import {
+  adminMenu,
+  employerMenu,
+  flattenMenu,
+  institutionMenu,
+  schoolMenu,
+  seekerMineMenu,
+  seekerRecruitMenu,
+  type NavItem,
+} from './navigation.tsx';
+
+/**
+ * Every module's routes, in one list. A new module (jobs, jobfairs, …) exports a
+ * `ModuleRoutes` object from `modules/<name>/routes.tsx` and is added here.
+ */
+const modules: ModuleRoutes[] = [accountsRoutes, organizationsRoutes, dashboardRoutes, adminRoutes];
+
+interface AreaShell {
+  area: Exclude<Area, 'public'>;
+  base: string;
+  roles: readonly Role[];
+  layout: ReactNode;
+  /** menu entries: those without a module route yet show a 即将上线 page */
+  menu: NavItem[];
+}
+
+const areas: AreaShell[] = [
+  {
+    area: 'seeker',
+    base: '/seeker',
+    roles: ['seeker'],
+    layout: <SeekerLayout />,
+    menu: [...seekerRecruitMenu, ...seekerMineMenu, { path: '/seeker/messages', label: '消息' }],
+  },
+  {
+    area: 'employer',
+    base: '/employer',
+    roles: ['employer'],
+    layout: <EmployerLayout />,
+    menu: employerMenu,
+  },
+  {
+    area: 'school',
+    base: '/school',
+    roles: ['school', 'college'],
+    layout: <SchoolLayout />,
+    menu: schoolMenu,
+  },
+  {
+    area: 'institution',
+    base: '/institution',
+    roles: ['institution'],
+    layout: <InstitutionLayout />,
+    menu: institutionMenu,
+  },
+  { area: 'admin', base: '/admin', roles: ['admin'], layout: <AdminLayout />, menu: adminMenu },
+];
+
+function routesOf(area: Area): RouteObject[] {
+  return modules.flatMap((module) => module[area] ?? []);
+}
+
+function relative(path: string, base: string): string {
+  return path === base ? '' : path.slice(base.length + 1);
+}
+
+function areaRoute(shell: AreaShell): RouteObject {
+  const children = routesOf(shell.area);
+  const taken = new Set(children.map((route) => (route.index ? '' : (route.path ?? ''))));
+  const placeholders = flattenMenu(shell.menu)
+    .filter((item) => item.path.startsWith(shell.base))
+    .map((item) => ({ path: relative(item.path, shell.base), label: item.label }))
+    .filter((item) => !taken.has(item.path))
+    .map<RouteObject>((item) =>
+      item.path === ''
+        ? { index: true, element: <ComingSoon title={item.label} /> }
+        : { path: item.path, element: <ComingSoon title={item.label} /> },
+    );
+  return {
+    path: shell.base,
+    element: <RequireRole roles={shell.roles}>{shell.layout}</RequireRole>,
+    children: [...children, ...placeholders, { path: '*', element: <NotFound /> }],
+  };
+}
+
+function NotFound() {
+  return (
+    <Result
+      status="404"
+      title="页面不存在"
+      subTitle="您访问的页面不存在或已移动。"
+      extra={
+        <Link to="/">
+          <Button type="primary">返回首页</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <PublicLayout />,
+    children: [...routesOf('public'), { path: '*', element: <NotFound /> }],
+  },
+  ...areas.map(areaRoute),
+]);

@@ -1,0 +1,89 @@
+import { useMemo } from 'react';
+import { App, Grid, Select, Space, Tooltip } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useAuth, useSignedInAccount } from '../../../app/session.ts';
+import { describeError } from '../../../lib/api.ts';
+import {
+  fetchAdmissions,
+  organizationKeys,
+  switchEmployerContext,
+} from '../api/organizations.api.ts';
+
+/** School and graduation-year switch at the top of the employer console (approved only). */
+export function EmployerContextSwitch() {
+  const account = useSignedInAccount();
+  const { setAccount } = useAuth();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const screens = Grid.useBreakpoint();
+  const admissions = useQuery({ queryKey: organizationKeys.admissions, queryFn: fetchAdmissions });
+  const approved = useMemo(
+    () => (admissions.data ?? []).filter((item) => item.status === 'approved'),
+    [admissions.data],
+  );
+  const schools = useMemo(() => {
+    const byId = new Map<string, string>();
+    for (const item of approved) byId.set(item.schoolId, item.schoolName);
+    return [...byId].map(([value, label]) => ({ value, label }));
+  }, [approved]);
+
+  const { schoolId, graduationYear } = account.context;
+  const years = approved
+    .filter((item) => item.schoolId === schoolId)
+    .map((item) => item.graduationYear)
+    .sort((a, b) => b - a);
+
+  const mutation = useMutation({
+    mutationFn: switchEmployerContext,
+    onSuccess: (next) => {
+      setAccount(next);
+      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
+      message.success('已切换');
+    },
+    onError: (error) => message.error(describeError(error)),
+  });
+
+  if (admissions.isPending || admissions.isError) return null;
+  if (approved.length === 0) {
+    return (
+      <Tooltip title="学校审核通过后，可在这里切换学校和毕业年份">
+        <span style={{ color: 'rgba(0,0,0,0.45)', fontSize: 13 }}>尚无审核通过的学校</span>
+      </Tooltip>
+    );
+  }
+
+  const switchTo = (nextSchool: string, nextYear?: number) => {
+    const year =
+      nextYear ??
+      approved
+        .filter((item) => item.schoolId === nextSchool)
+        .map((item) => item.graduationYear)
+        .sort((a, b) => b - a)[0];
+    if (year !== undefined) mutation.mutate({ schoolId: nextSchool, graduationYear: year });
+  };
+
+  return (
+    <Space size={6} wrap={false}>
+      <Select
+        aria-label="当前学校"
+        placeholder="选择学校"
+        value={schoolId}
+        options={schools}
+        onChange={(value: string) => switchTo(value)}
+        loading={mutation.isPending}
+        disabled={mutation.isPending}
+        style={{ width: screens.md ? 200 : 120 }}
+        popupMatchSelectWidth={false}
+      />
+      <Select
+        aria-label="毕业年份"
+        placeholder="年份"
+        value={graduationYear}
+        options={years.map((year) => ({ value: year, label: `${year}届` }))}
+        onChange={(value: number) => schoolId && switchTo(schoolId, value)}
+        disabled={!schoolId || mutation.isPending}
+        style={{ width: screens.md ? 100 : 84 }}
+      />
+    </Space>
+  );
+}
