@@ -164,8 +164,7 @@ export async function importRegistry(
             certificate_number = excluded.certificate_number,
             certification_domain = excluded.certification_domain,
             position_level = excluded.position_level,
-            region = excluded.region,
-            imported_at = now()
+            region = excluded.region
           returning (xmax = 0) as inserted`,
     );
     for (const r of result) {
