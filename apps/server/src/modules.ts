@@ -6,6 +6,7 @@ import { registerOrganizations } from './modules/organizations/organizations.rou
 import { registerJobs } from './modules/jobs/jobs.routes.ts';
 import { registerJobfairs } from './modules/jobfairs/jobfairs.routes.ts';
 import { registerNotifications } from './modules/notifications/notifications.module.ts';
+import { registerFeedback } from './modules/feedback/feedback.routes.ts';
 
 /** The one place that lists the domain modules. */
 export async function registerModules(app: FastifyInstance, ctx: AppContext) {
@@ -15,4 +16,5 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext) {
   await registerNotifications(app, ctx);
   await registerGraduates(app, ctx);
   await registerAgreements(app, ctx);
+  await registerFeedback(app, ctx);
 }
