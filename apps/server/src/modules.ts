@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './platform/context.ts';
+import { registerAccounts } from './modules/accounts/accounts.routes.ts';
 import { registerGraduates } from './modules/graduates/graduates.module.ts';
 import { registerAgreements } from './modules/agreements/agreements.module.ts';
 import { registerOrganizations } from './modules/organizations/organizations.routes.ts';
@@ -10,6 +11,7 @@ import { registerFeedback } from './modules/feedback/feedback.routes.ts';
 
 /** The one place that lists the domain modules. */
 export async function registerModules(app: FastifyInstance, ctx: AppContext) {
+  await registerAccounts(app, ctx);
   await registerOrganizations(app, ctx);
   await registerJobs(app, ctx);
   await registerJobfairs(app, ctx);
