@@ -4,19 +4,20 @@ import { jobSummarySchema } from './jobs.ts';
 
 export const fairStatuses = ['draft', 'published', 'closed'] as const;
 export type FairStatus = (typeof fairStatuses)[number];
-export const fairTransitions = {
+export const fairTransitions: TransitionTable<FairStatus, 'publish' | 'close'> = {
   draft: { publish: 'published' },
   published: { close: 'closed' },
   closed: {},
-} as const satisfies TransitionTable<FairStatus, 'publish' | 'close'>;
+};
 
 export const signupStatuses = ['pending', 'approved', 'rejected'] as const;
 export type SignupStatus = (typeof signupStatuses)[number];
-export const signupTransitions = {
+export type SignupEvent = 'approve' | 'reject' | 'reapply';
+export const signupTransitions: TransitionTable<SignupStatus, SignupEvent> = {
   pending: { approve: 'approved', reject: 'rejected' },
   rejected: { reapply: 'pending' },
   approved: {},
-} as const satisfies TransitionTable<SignupStatus, 'approve' | 'reject' | 'reapply'>;
+};
 export const signupStatusLabels: Record<SignupStatus, string> = {
   pending: '待审核',
   approved: '已通过',

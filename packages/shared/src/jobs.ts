@@ -111,14 +111,14 @@ export type JobStatus = (typeof jobStatuses)[number];
 export type JobEvent =
   'publish' | 'submit_review' | 'approve' | 'return' | 'pause' | 'resume' | 'flag' | 'close';
 
-export const jobTransitions = {
+export const jobTransitions: TransitionTable<JobStatus, JobEvent> = {
   draft: { publish: 'published', submit_review: 'in_review', close: 'closed' },
   returned: { publish: 'published', submit_review: 'in_review', close: 'closed' },
   in_review: { approve: 'published', return: 'returned', close: 'closed' },
   published: { pause: 'paused', close: 'closed', flag: 'in_review' },
   paused: { resume: 'published', close: 'closed', flag: 'in_review' },
   closed: {},
-} as const satisfies TransitionTable<JobStatus, JobEvent>;
+};
 
 export const jobStatusLabels: Record<JobStatus, string> = {
   draft: '草稿',

@@ -1,0 +1,281 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InjectOptions } from 'fastify';
+import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { signInAs, type SignedIn } from '../../../test/fixtures.ts';
+import { admit, createPublishedJob } from '../jobs/jobs.test-helpers.ts';
+
+let t: TestApp;
+let school: SignedIn;
+let otherSchool: SignedIn;
+let employer: SignedIn;
+beforeAll(async () => {
+  t = await createTestApp();
+  school = await signInAs(t.database.db, 'school');
+  otherSchool = await signInAs(t.database.db, 'school');
+  employer = await signInAs(t.database.db, 'employer');
+  await admit(t.database.db, employer.organizationId!, school.organizationId!);
+});
+afterAll(() => t.close());
+
+const inject = (opts: InjectOptions) => t.app.inject(opts);
+const fairBody = (over: Record<string, unknown> = {}) => ({
+  title: '2026届毕业生互联网电子行业线上招聘会',
+  type: 'online',
+  startsAt: '2026-03-20T09:00:00+08:00',
+  endsAt: '2026-04-02T22:00:00+08:00',
+  city: '上海市',
+  district: '嘉定区',
+  address: '线上互联网招聘大厅',
+  introduction:
+    '<p>尊敬的用人单位：</p><script>alert(1)</script><a href="javascript:x">x</a><b>诚邀</b>',
+  invitation: '诚邀广大用人单位参加！',
+  ...over,
+});
+
+async function publishedFair() {
+  const created = await inject({
+    method: 'POST',
+    url: '/api/school/fairs',
+    headers: school.headers,
+    payload: fairBody(),
+  });
+  const id = created.json().id as string;
+  await inject({ method: 'POST', url: `/api/school/fairs/${id}/publish`, headers: school.headers });
+  return id;
+}
+
+describe('fairs', () => {
+  it('school staff create a fair with a sanitized introduction; drafts stay private', async () => {
+    const res = await inject({
+      method: 'POST',
+      url: '/api/school/fairs',
+      headers: school.headers,
+      payload: fairBody(),
+    });
+    expect(res.statusCode).toBe(201);
+    const fair = res.json();
+    expect(fair.status).toBe('draft');
+    expect(fair.introduction).not.toContain('<script');
+    expect(fair.introduction).not.toContain('javascript:');
+    expect(fair.introduction).toContain('<b>诚邀</b>');
+    expect((await inject({ method: 'GET', url: `/api/public/fairs/${fair.id}` })).statusCode).toBe(
+      404,
+    );
+    // another school can neither edit nor publish it
+    const put = await inject({
+      method: 'PUT',
+      url: `/api/school/fairs/${fair.id}`,
+      headers: otherSchool.headers,
+      payload: fairBody(),
+    });
+    expect(put.statusCode).toBe(404);
+    const pub = await inject({
+      method: 'POST',
+      url: `/api/school/fairs/${fair.id}/publish`,
+      headers: otherSchool.headers,
+    });
+    expect(pub.statusCode).toBe(404);
+    const bad = await inject({
+      method: 'POST',
+      url: '/api/school/fairs',
+      headers: school.headers,
+      payload: fairBody({ endsAt: '2026-03-01T09:00:00+08:00' }),
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('runs sign-up → approval → chosen postings → public page with counts and search', async () => {
+    const fairId = await publishedFair();
+    const php = await createPublishedJob(t.app, employer.headers, {
+      title: 'PHP',
+      occupation: '软件开发',
+      salaryMin: 7500,
+      salaryMax: 8499,
+    });
+    const sales = await createPublishedJob(t.app, employer.headers, { title: '电话销售' });
+    await createPublishedJob(t.app, employer.headers, { title: '不参会的职位' });
+
+    const signup = await inject({
+      method: 'POST',
+      url: `/api/employer/fairs/${fairId}/signup`,
+      headers: employer.headers,
+      payload: { note: '报名' },
+    });
+    expect(signup.statusCode).toBe(201);
+    expect(signup.json().status).toBe('pending');
+    const dup = await inject({
+      method: 'POST',
+      url: `/api/employer/fairs/${fairId}/signup`,
+      headers: employer.headers,
+    });
+    expect(dup.statusCode).toBe(409);
+
+    // before approval the employer cannot choose postings, and the fair shows nobody
+    const early = await inject({
+      method: 'PUT',
+      url: `/api/employer/fairs/${fairId}/jobs`,
+      headers: employer.headers,
+      payload: { jobIds: [php.id] },
+    });
+    expect(early.statusCode).toBe(409);
+
+    // another school cannot see or review this sign-up
+    const foreignList = await inject({
+      method: 'GET',
+      url: `/api/school/fairs/${fairId}/signups`,
+      headers: otherSchool.headers,
+    });
+    expect(foreignList.statusCode).toBe(404);
+    const foreign = await inject({
+      method: 'POST',
+      url: `/api/school/fair-signups/${signup.json().id}/approve`,
+      headers: otherSchool.headers,
+    });
+    expect(foreign.statusCode).toBe(404);
+
+    const list = await inject({
+      method: 'GET',
+      url: `/api/school/fairs/${fairId}/signups`,
+      headers: school.headers,
+    });
+    expect(list.json()).toHaveLength(1);
+    const ok = await inject({
+      method: 'POST',
+      url: `/api/school/fair-signups/${signup.json().id}/approve`,
+      headers: school.headers,
+    });
+    expect(ok.json().status).toBe('approved');
+    const again = await inject({
+      method: 'POST',
+      url: `/api/school/fair-signups/${signup.json().id}/approve`,
+      headers: school.headers,
+    });
+    expect(again.statusCode).toBe(409);
+
+    const chosen = await inject({
+      method: 'PUT',
+      url: `/api/employer/fairs/${fairId}/jobs`,
+      headers: employer.headers,
+      payload: { jobIds: [php.id, sales.id] },
+    });
+    expect(chosen.statusCode).toBe(200);
+    expect(chosen.json().jobIds.sort()).toEqual([php.id, sales.id].sort());
+
+    const fair = await inject({ method: 'GET', url: `/api/public/fairs/${fairId}` });
+    expect(fair.json()).toMatchObject({ employerCount: 1, jobCount: 2, views: 0 });
+    const visit = await inject({ method: 'POST', url: `/api/public/fairs/${fairId}/visits` });
+    expect(visit.json().views).toBe(1);
+
+    const cards = await inject({ method: 'GET', url: `/api/public/fairs/${fairId}/employers` });
+    expect(cards.json()).toHaveLength(1);
+    expect(
+      cards
+        .json()[0]
+        .jobs.map((j: { title: string; salaryText: string }) => `${j.title} ${j.salaryText}`)
+        .sort(),
+    ).toEqual(['PHP 7500-8499', '电话销售 6500-7499'].sort());
+    const found = await inject({
+      method: 'GET',
+      url: `/api/public/fairs/${fairId}/employers?q=${encodeURI('销售')}`,
+    });
+    expect(found.json()[0].jobs.map((j: { title: string }) => j.title)).toEqual(['电话销售']);
+    const none = await inject({
+      method: 'GET',
+      url: `/api/public/fairs/${fairId}/employers?q=${encodeURI('厨师')}`,
+    });
+    expect(none.json()).toEqual([]);
+
+    // pausing a posting removes it from the fair
+    await inject({
+      method: 'POST',
+      url: `/api/org/jobs/${sales.id}/pause`,
+      headers: employer.headers,
+    });
+    const after = await inject({ method: 'GET', url: `/api/public/fairs/${fairId}` });
+    expect(after.json().jobCount).toBe(1);
+  });
+
+  it('only admitted employers may sign up; rejection carries a reason and allows a new try', async () => {
+    const fairId = await publishedFair();
+    const stranger = await signInAs(t.database.db, 'employer');
+    const res = await inject({
+      method: 'POST',
+      url: `/api/employer/fairs/${fairId}/signup`,
+      headers: stranger.headers,
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('NOT_ADMITTED');
+
+    const signup = await inject({
+      method: 'POST',
+      url: `/api/employer/fairs/${fairId}/signup`,
+      headers: employer.headers,
+    });
+    const noReason = await inject({
+      method: 'POST',
+      url: `/api/school/fair-signups/${signup.json().id}/reject`,
+      headers: school.headers,
+      payload: { reason: ' ' },
+    });
+    expect(noReason.statusCode).toBe(400);
+    const rejected = await inject({
+      method: 'POST',
+      url: `/api/school/fair-signups/${signup.json().id}/reject`,
+      headers: school.headers,
+      payload: { reason: '行业不符' },
+    });
+    expect(rejected.json()).toMatchObject({ status: 'rejected', reason: '行业不符' });
+    const mine = await inject({
+      method: 'GET',
+      url: '/api/employer/fairs',
+      headers: employer.headers,
+    });
+    expect(mine.json().find((f: { id: string }) => f.id === fairId).signup.reason).toBe('行业不符');
+    const retry = await inject({
+      method: 'POST',
+      url: `/api/employer/fairs/${fairId}/signup`,
+      headers: employer.headers,
+    });
+    expect(retry.json().status).toBe('pending');
+  });
+
+  it("an employer cannot show another organization's posting at a fair", async () => {
+    const fairId = await publishedFair();
+    const otherEmployer = await signInAs(t.database.db, 'employer');
+    const theirs = await createPublishedJob(t.app, otherEmployer.headers, { title: '别人的' });
+    const s = await inject({
+      method: 'POST',
+      url: `/api/employer/fairs/${fairId}/signup`,
+      headers: employer.headers,
+    });
+    await inject({
+      method: 'POST',
+      url: `/api/school/fair-signups/${s.json().id}/approve`,
+      headers: school.headers,
+    });
+    const res = await inject({
+      method: 'PUT',
+      url: `/api/employer/fairs/${fairId}/jobs`,
+      headers: employer.headers,
+      payload: { jobIds: [theirs.id] },
+    });
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('closing a fair stops sign-ups; the public list shows published fairs', async () => {
+    const fairId = await publishedFair();
+    await inject({
+      method: 'POST',
+      url: `/api/school/fairs/${fairId}/close`,
+      headers: school.headers,
+    });
+    const res = await inject({
+      method: 'POST',
+      url: `/api/employer/fairs/${fairId}/signup`,
+      headers: employer.headers,
+    });
+    expect(res.statusCode).toBe(409);
+    const list = await inject({ method: 'GET', url: '/api/public/fairs' });
+    expect(list.json().every((f: { status: string }) => f.status !== 'draft')).toBe(true);
+  });
+});

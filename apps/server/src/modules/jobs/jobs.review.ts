@@ -1,0 +1,81 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sql } from 'drizzle-orm';
+import { ownJobSchema } from '@hirehall/shared/jobs';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf } from '../../platform/auth/access.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { queryRows } from '../../platform/db/database.ts';
+import { findJob, toOwnJob, type JobRow } from './jobs.repo.ts';
+import { jobPostings } from './jobs.tables.ts';
+import { assertMayReviewJob, reviewerRoles, reviewScope } from './jobs.policy.ts';
+import { transitionJob } from './jobs.service.ts';
+
+const access = { roles: reviewerRoles };
+const idParams = z.object({ id: z.uuid() });
+const reviewItemSchema = ownJobSchema.extend({ organizationName: z.string() });
+
+/** The queue of doubtful postings: school staff (their admitted employers) and the admin. */
+export function jobReviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/review/jobs',
+      {
+        config: { access },
+        schema: { tags: ['jobs'], response: { 200: z.array(reviewItemSchema) } },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const rows = await queryRows<{ id: string; name: string }>(
+          ctx.db,
+          sql`select j.id, o.name from job_postings j join organizations o on o.id = j.organization_id
+            where j.status = 'in_review' and j.deleted_at is null and ${reviewScope(actor)}
+            order by j.updated_at`,
+        );
+        const out = [];
+        for (const r of rows) {
+          const job = await findJob(ctx.db, r.id);
+          if (job) out.push({ ...toOwnJob(job), organizationName: r.name });
+        }
+        return out;
+      },
+    );
+
+    const decide = (event: 'approve' | 'return', body: z.ZodType) =>
+      app.post(
+        `/api/review/jobs/:id/${event}`,
+        {
+          config: { access },
+          schema: { tags: ['jobs'], params: idParams, body, response: { 200: ownJobSchema } },
+        },
+        async (request) => {
+          const actor = actorOf(request);
+          const { id } = request.params as { id: string };
+          const reason = (request.body as { reason?: string } | undefined)?.reason ?? null;
+          const row = await ctx.db.transaction(async (tx) => {
+            const job = await findJob(tx, id, { forUpdate: true });
+            await assertMayReviewJob(tx, actor, job);
+            const extra: Partial<typeof jobPostings.$inferInsert> = {
+              reviewReason: reason,
+              reviewedBy: actor.accountId,
+              reviewedAt: new Date(),
+            };
+            if (event === 'approve') extra.publishedAt = new Date();
+            const updated = await transitionJob(tx, job as JobRow, event, extra);
+            await recordAudit(tx, {
+              actorAccountId: actor.accountId,
+              actorRole: actor.role,
+              action: `job.review.${event}`,
+              targetType: 'job_posting',
+              targetId: id,
+              details: reason ? { reason } : null,
+            });
+            return updated;
+          });
+          return toOwnJob(row);
+        },
+      );
+    decide('approve', z.object({ reason: z.string().max(500).optional() }).nullish());
+    decide('return', z.object({ reason: z.string().trim().min(1, '请填写退回原因').max(500) }));
+  };
+}

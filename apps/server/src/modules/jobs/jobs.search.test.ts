@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { jobSearchQuerySchema } from '@hirehall/shared/jobs';
+import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { createOrganization } from '../../../test/fixtures.ts';
+import { queryRows } from '../../platform/db/database.ts';
+import { searchPageSql } from './jobs.repo.ts';
+import { searchVectorSql, queryTokens, searchTokens } from './jobs.search.ts';
+import { generateJob, randomFrom } from './jobs.generate.ts';
+
+let t: TestApp;
+const r = randomFrom(20260301);
+const titles: string[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const org = await createOrganization(t.database.db, 'company');
+  const db = t.database.db;
+  const rows = Array.from({ length: 1500 }, () => generateJob(r));
+  // a few awkward strings: LIKE wildcards, quotes, backslashes, mixed case
+  rows.push(
+    { ...rows[0]!, title: "100%_完成率 O'Reilly", occupation: 'a\\b' },
+    { ...rows[0]!, title: 'PhP高手', occupation: 'PHP' },
+  );
+  for (let i = 0; i < rows.length; i += 100) {
+    const chunk = rows.slice(i, i + 100);
+    await db.execute(sql`insert into job_postings (organization_id, status, title, occupation,
+        salary_min, salary_max, district, headcount, published_at, search_vector, deleted_at)
+      values ${sql.join(
+        chunk.map((j, k) => {
+          const status = (i + k) % 17 === 3 ? 'paused' : 'published';
+          const deleted = (i + k) % 23 === 7 ? sql`now()` : sql`null`;
+          return sql`(${org.id}, ${status}, ${j.title}, ${j.occupation}, ${j.salaryMin},
+            ${j.salaryMax}, ${j.district}, ${j.headcount}, now() - ${`${i + k} minutes`}::interval,
+            ${searchVectorSql(j.title, j.occupation)}, ${deleted})`;
+        }),
+        sql`, `,
+      )}`);
+  }
+  titles.push(...rows.map((j) => j.title), ...rows.map((j) => j.occupation));
+}, 120_000);
+afterAll(() => t.close());
+
+async function viaIndex(q: string) {
+  const query = jobSearchQuerySchema.parse({ q, pageSize: 50 });
+  const rows = await queryRows<{ id: string }>(
+    t.database.db,
+    searchPageSql({ ...query, pageSize: 100_000 }),
+  );
+  return rows.map((x) => x.id).sort();
+}
+
+async function viaLike(q: string) {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await queryRows<{ id: string }>(
+    t.database.db,
+    sql`select id from job_postings where status = 'published' and deleted_at is null
+      and (title ilike ${pattern} or occupation ilike ${pattern})`,
+  );
+  return rows.map((x) => x.id).sort();
+}
+
+function randomQuery(): string {
+  const source = r.pick(titles);
+  const chars = [...source];
+  const len = Math.min(chars.length, r.pick([1, 1, 2, 2, 2, 3, 4, 5]));
+  const start = r.int(0, chars.length - len);
+  let q = chars.slice(start, start + len).join('');
+  if (r.next() < 0.15) q = q.toUpperCase();
+  if (r.next() < 0.1) q = `${q}${r.pick(['师', '员', '工', 'x'])}`; // often absent
+  return q.trim() || '工';
+}
+
+describe('Chinese search equals ILIKE', () => {
+  it('tokenizes into unigrams and bigrams; queries into bigrams', () => {
+    expect(searchTokens('技工', 'PHP')).toEqual(['技', '技工', '工', 'p', 'ph', 'h', 'hp']);
+    expect(queryTokens('销售')).toEqual(['销售']);
+    expect(queryTokens('电话销售')).toEqual(['电话', '话销', '销售']);
+    expect(queryTokens('技')).toEqual(['技']);
+  });
+
+  it('finds 1-, 2- and 4-character terms and Latin words, case-insensitively', async () => {
+    for (const q of [
+      '工',
+      '技工',
+      '销售',
+      '电话销售',
+      'PHP',
+      'php',
+      'Java',
+      '100%_',
+      "O'Re",
+      'a\\b',
+    ]) {
+      const expected = await viaLike(q);
+      expect(await viaIndex(q), q).toEqual(expected);
+    }
+    expect((await viaIndex('技工')).length).toBeGreaterThan(0);
+    expect((await viaIndex('100%_')).length).toBe(1);
+  });
+
+  it('matches the LIKE oracle on 300 random queries', async () => {
+    for (let i = 0; i < 300; i++) {
+      const q = randomQuery();
+      expect(await viaIndex(q), q).toEqual(await viaLike(q));
+    }
+  });
+
+  it('serves the same through the route, with paging and a capped total', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/jobs?q=${encodeURI('工')}&pageSize=10&page=2`,
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.items).toHaveLength(10);
+    expect(body.total).toBe(Math.min((await viaLike('工')).length, 1000));
+  });
+});

@@ -1,0 +1,94 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { OUTSIDE_CITY, WHOLE_CITY, type JobSearchQuery } from '@hirehall/shared/jobs';
+
+/**
+ * Chinese keyword search without extensions. pg_trgm cannot index two-character Chinese
+ * terms, so at write time we store, for title and occupation separately, every single
+ * character and every pair of adjacent characters (lower-cased) as the lexemes of a `simple`
+ * tsvector. A query of n ≥ 2 characters becomes the AND of its n−1 bigrams, a one-character
+ * query its unigram. The index narrows candidates to a superset of `ILIKE '%q%'`; the same
+ * ILIKE then runs on those rows, so results equal the LIKE oracle exactly.
+ */
+export function normalizeChars(value: string): string[] {
+  const out: string[] = [];
+  for (const ch of value) {
+    const lower = ch.toLowerCase();
+    out.push([...lower].length === 1 ? lower : ch);
+  }
+  return out;
+}
+
+export function searchTokens(...fields: (string | null | undefined)[]): string[] {
+  const tokens = new Set<string>();
+  for (const field of fields) {
+    if (!field) continue;
+    const chars = normalizeChars(field);
+    for (let i = 0; i < chars.length; i++) {
+      tokens.add(chars[i]!);
+      if (i + 1 < chars.length) tokens.add(chars[i]! + chars[i + 1]!);
+    }
+  }
+  return [...tokens];
+}
+
+/** The lexemes a query must all match: its bigrams, or its single character. */
+export function queryTokens(q: string): string[] {
+  const chars = normalizeChars(q);
+  if (chars.length === 1) return chars;
+  const grams = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
+  return [...grams];
+}
+
+/** tsquery literal syntax: each lexeme quoted, quotes doubled, backslashes escaped. */
+export function tsqueryLiteral(tokens: string[]): string {
+  return tokens.map((t) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' & ');
+}
+
+/** PostgreSQL array literal of text: one parameter however many tokens. */
+export function textArrayLiteral(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
+/** tsvector value for INSERT/UPDATE. */
+export function searchVectorSql(title: string, occupation: string): SQL {
+  return sql`array_to_tsvector(${textArrayLiteral(searchTokens(title, occupation))}::text[])`;
+}
+
+export function likePattern(q: string) {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** WHERE clauses of a public search (alias `j` = job_postings), LIVE rows only. */
+export function searchConditions(query: Partial<JobSearchQuery>): SQL[] {
+  const where: SQL[] = [sql`j.status = 'published'`, sql`j.deleted_at is null`];
+  const q = query.q?.trim();
+  if (q) {
+    const pattern = likePattern(q);
+    where.push(sql`j.search_vector @@ ${tsqueryLiteral(queryTokens(q))}::tsquery`);
+    where.push(sql`(j.title ilike ${pattern} or j.occupation ilike ${pattern})`);
+  }
+  if (query.education) where.push(sql`j.education = ${query.education}`);
+  if (query.age != null) {
+    where.push(sql`coalesce(j.age_min, 16) <= ${query.age}`);
+    where.push(sql`coalesce(j.age_max, 65) >= ${query.age}`);
+  }
+  if (query.employmentType) where.push(sql`j.employment_type = ${query.employmentType}`);
+  if (query.district === WHOLE_CITY) where.push(sql`j.district <> ${OUTSIDE_CITY}`);
+  else if (query.district) where.push(sql`j.district = ${query.district}`);
+  if (query.region) where.push(sql`j.region = ${query.region}`);
+  if (query.positionType) where.push(sql`j.position_type = ${query.positionType}`);
+  // salary band filter: the posting's range overlaps the chosen band
+  if (query.salaryMin != null)
+    where.push(sql`coalesce(j.salary_max, j.salary_min) >= ${query.salaryMin}`);
+  if (query.salaryMax != null)
+    where.push(sql`coalesce(j.salary_min, j.salary_max) <= ${query.salaryMax}`);
+  if (query.organizationId) where.push(sql`j.organization_id = ${query.organizationId}`);
+  return where;
+}
+
+export function searchOrder(sort: JobSearchQuery['sort'] | undefined): SQL {
+  return sort === 'salary'
+    ? sql`j.salary_max desc nulls last, j.id desc nulls last`
+    : sql`j.published_at desc nulls last, j.id desc nulls last`;
+}
