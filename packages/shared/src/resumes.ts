@@ -167,3 +167,9 @@ export const candidateResumeSchema = z.object({
   attachments: z.array(resumeAttachmentSchema),
 });
 export type CandidateResume = z.infer<typeof candidateResumeSchema>;
+
+/** Reads stored resume content leniently: anything unreadable becomes an empty resume. */
+export function parseResumeContent(raw: unknown): ResumeContent {
+  const parsed = resumeContentSchema.safeParse(raw);
+  return parsed.success ? parsed.data : emptyResumeContent();
+}

@@ -1,0 +1,244 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { ConfirmFactsInput, ResumeContent } from '@hirehall/shared/resumes';
+import type { Queryable } from '../../platform/db/database.ts';
+import { files } from '../../platform/storage/files.tables.ts';
+import { accounts, seekerProfiles } from '../accounts/accounts.tables.ts';
+import { organizations, personnelRegistry } from '../organizations/organizations.tables.ts';
+import { jobPostings } from '../jobs/jobs.tables.ts';
+import { applications } from '../applications/applications.tables.ts';
+import { resumeAccessLog, resumeAttachments, resumes } from './resumes.tables.ts';
+
+export type ResumeRow = typeof resumes.$inferSelect;
+
+export async function findResumeRow(q: Queryable, accountId: string): Promise<ResumeRow | null> {
+  const [row] = await q.select().from(resumes).where(eq(resumes.accountId, accountId));
+  return row ?? null;
+}
+
+export async function insertResumeIfMissing(
+  q: Queryable,
+  accountId: string,
+  content: ResumeContent,
+) {
+  await q
+    .insert(resumes)
+    .values({ accountId, content: content as Record<string, unknown> })
+    .onConflictDoNothing();
+}
+
+/** What the platform already knows about the person: real-name profile, registry, phone. */
+export async function findKnownFacts(q: Queryable, accountId: string) {
+  const [row] = await q
+    .select({
+      displayName: accounts.displayName,
+      phone: accounts.phone,
+      profileName: seekerProfiles.name,
+      gender: seekerProfiles.gender,
+      birthDate: seekerProfiles.birthDate,
+      registryName: personnelRegistry.name,
+      region: personnelRegistry.region,
+      domain: personnelRegistry.certificationDomain,
+      positionLevel: personnelRegistry.positionLevel,
+      certificateNumber: personnelRegistry.certificateNumber,
+    })
+    .from(accounts)
+    .leftJoin(seekerProfiles, eq(seekerProfiles.accountId, accounts.id))
+    .leftJoin(personnelRegistry, eq(personnelRegistry.accountId, accounts.id))
+    .where(eq(accounts.id, accountId));
+  return row ?? null;
+}
+
+/** Optimistic save: null when the version moved on (another device saved first). */
+export async function updateResumeContent(
+  q: Queryable,
+  accountId: string,
+  content: ResumeContent,
+  version: number,
+): Promise<ResumeRow | null> {
+  const [row] = await q
+    .update(resumes)
+    .set({
+      content: content as Record<string, unknown>,
+      version: sql`${resumes.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(resumes.accountId, accountId), eq(resumes.version, version)))
+    .returning();
+  return row ?? null;
+}
+
+/** The seeker's one-time confirmation: null when the facts were confirmed already. */
+export async function confirmFactsOnce(
+  q: Queryable,
+  accountId: string,
+  facts: ConfirmFactsInput,
+): Promise<ResumeRow | null> {
+  const [row] = await q
+    .update(resumes)
+    .set({ ...facts, factsConfirmedAt: new Date(), updatedAt: new Date() })
+    .where(and(eq(resumes.accountId, accountId), isNull(resumes.factsConfirmedAt)))
+    .returning();
+  return row ?? null;
+}
+
+/** Staff correction; keeps the facts confirmed. */
+export async function overwriteFacts(q: Queryable, accountId: string, facts: ConfirmFactsInput) {
+  const [row] = await q
+    .update(resumes)
+    .set({
+      ...facts,
+      factsConfirmedAt: sql`coalesce(${resumes.factsConfirmedAt}, now())`,
+      updatedAt: new Date(),
+    })
+    .where(eq(resumes.accountId, accountId))
+    .returning();
+  return row ?? null;
+}
+
+/* ---------- attachments ---------- */
+const attachmentColumns = {
+  id: resumeAttachments.id,
+  accountId: resumeAttachments.accountId,
+  fileName: files.fileName,
+  mimeType: files.mimeType,
+  sizeBytes: files.sizeBytes,
+  storageKey: files.storageKey,
+  createdAt: resumeAttachments.createdAt,
+};
+export type AttachmentRow = {
+  id: string;
+  accountId: string;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  storageKey: string;
+  createdAt: Date;
+};
+
+export async function listAttachments(q: Queryable, accountId: string): Promise<AttachmentRow[]> {
+  return q
+    .select(attachmentColumns)
+    .from(resumeAttachments)
+    .innerJoin(files, eq(files.id, resumeAttachments.fileId))
+    .where(and(eq(resumeAttachments.accountId, accountId), isNull(resumeAttachments.deletedAt)))
+    .orderBy(desc(resumeAttachments.createdAt));
+}
+
+export async function findAttachment(q: Queryable, id: string): Promise<AttachmentRow | null> {
+  const [row] = await q
+    .select(attachmentColumns)
+    .from(resumeAttachments)
+    .innerJoin(files, eq(files.id, resumeAttachments.fileId))
+    .where(and(eq(resumeAttachments.id, id), isNull(resumeAttachments.deletedAt)));
+  return row ?? null;
+}
+
+export async function insertAttachment(
+  q: Queryable,
+  input: {
+    accountId: string;
+    fileName: string;
+    mimeType: string;
+    bytes: Buffer;
+    sha256: string;
+    storageKey: string;
+  },
+): Promise<string> {
+  const [file] = await q
+    .insert(files)
+    .values({
+      ownerAccountId: input.accountId,
+      purpose: 'resume',
+      fileName: input.fileName,
+      mimeType: input.mimeType,
+      sizeBytes: input.bytes.length,
+      sha256: input.sha256,
+      storageKey: input.storageKey,
+    })
+    .returning({ id: files.id });
+  const [attachment] = await q
+    .insert(resumeAttachments)
+    .values({ accountId: input.accountId, fileId: file!.id })
+    .returning({ id: resumeAttachments.id });
+  return attachment!.id;
+}
+
+export async function countAttachments(q: Queryable, accountId: string): Promise<number> {
+  const [row] = await q
+    .select({ n: sql<number>`count(*)::int` })
+    .from(resumeAttachments)
+    .where(and(eq(resumeAttachments.accountId, accountId), isNull(resumeAttachments.deletedAt)));
+  return row?.n ?? 0;
+}
+
+export async function softDeleteAttachment(q: Queryable, id: string, accountId: string) {
+  const rows = await q
+    .update(resumeAttachments)
+    .set({ deletedAt: new Date() })
+    .where(
+      and(
+        eq(resumeAttachments.id, id),
+        eq(resumeAttachments.accountId, accountId),
+        isNull(resumeAttachments.deletedAt),
+      ),
+    )
+    .returning({ id: resumeAttachments.id });
+  return rows.length > 0;
+}
+
+/* ---------- access by organizations ---------- */
+/** The newest application of the seeker to this organization that still shares the resume. */
+export async function findSharingApplication(
+  q: Queryable,
+  seekerAccountId: string,
+  organizationId: string,
+): Promise<{ id: string } | null> {
+  const [row] = await q
+    .select({ id: applications.id })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.seekerAccountId, seekerAccountId),
+        eq(applications.organizationId, organizationId),
+        sql`${applications.status} <> 'withdrawn'`,
+      ),
+    )
+    .orderBy(desc(applications.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function recordResumeAccess(
+  q: Queryable,
+  entry: {
+    seekerAccountId: string;
+    organizationId: string;
+    actorAccountId: string;
+    kind: 'view' | 'download';
+    attachmentId?: string | null;
+    applicationId?: string | null;
+  },
+) {
+  await q.insert(resumeAccessLog).values(entry);
+}
+
+export async function listResumeAccess(q: Queryable, seekerAccountId: string) {
+  return q
+    .select({
+      id: resumeAccessLog.id,
+      organizationName: organizations.name,
+      kind: resumeAccessLog.kind,
+      attachmentName: files.fileName,
+      jobTitle: jobPostings.title,
+      createdAt: resumeAccessLog.createdAt,
+    })
+    .from(resumeAccessLog)
+    .innerJoin(organizations, eq(organizations.id, resumeAccessLog.organizationId))
+    .leftJoin(resumeAttachments, eq(resumeAttachments.id, resumeAccessLog.attachmentId))
+    .leftJoin(files, eq(files.id, resumeAttachments.fileId))
+    .leftJoin(applications, eq(applications.id, resumeAccessLog.applicationId))
+    .leftJoin(jobPostings, eq(jobPostings.id, applications.jobId))
+    .where(eq(resumeAccessLog.seekerAccountId, seekerAccountId))
+    .orderBy(desc(resumeAccessLog.createdAt), desc(resumeAccessLog.id))
+    .limit(200);
+}

@@ -1,0 +1,192 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  confirmFactsSchema,
+  confirmedFactsSchema,
+  correctFactsSchema,
+  resumeAccessSchema,
+  resumeAttachmentSchema,
+  resumeSchema,
+  saveResumeSchema,
+} from '@hirehall/shared/resumes';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf } from '../../platform/auth/access.ts';
+import { AppError } from '../../platform/errors.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import {
+  findAttachment,
+  listAttachments,
+  listResumeAccess,
+  recordResumeAccess,
+  softDeleteAttachment,
+} from './resumes.repo.ts';
+import {
+  addAttachment,
+  confirmFacts,
+  correctFacts,
+  getOrCreateResume,
+  saveResume,
+  toAttachment,
+  toResume,
+} from './resumes.service.ts';
+import { assertOrganizationMaySeeResume } from './resumes.policy.ts';
+import { receiveResumeFile, sendAsAttachment } from './resumes.files.ts';
+
+const seeker = { access: { roles: ['seeker'] } } as const;
+const hiring = { access: { roles: ['employer', 'institution'] } } as const;
+const staff = { access: { roles: ['school', 'college', 'admin'] } } as const;
+const idParams = z.object({ id: z.uuid() });
+
+export function resumesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/resume',
+      { config: seeker, schema: { tags: ['resumes'], response: { 200: resumeSchema } } },
+      async (request) => {
+        const actor = actorOf(request);
+        return toResume(await getOrCreateResume(ctx.db, actor.accountId));
+      },
+    );
+
+    app.put(
+      '/api/resume',
+      {
+        config: seeker,
+        schema: { tags: ['resumes'], body: saveResumeSchema, response: { 200: resumeSchema } },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        return ctx.db.transaction((tx) => saveResume(tx, actor, request.body));
+      },
+    );
+
+    app.post(
+      '/api/resume/facts',
+      {
+        config: seeker,
+        schema: { tags: ['resumes'], body: confirmFactsSchema, response: { 200: resumeSchema } },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        return ctx.db.transaction((tx) => confirmFacts(tx, actor, request.body));
+      },
+    );
+
+    app.put(
+      '/api/staff/seekers/:id/facts',
+      {
+        config: staff,
+        schema: {
+          tags: ['resumes'],
+          params: idParams,
+          body: correctFactsSchema,
+          response: { 200: confirmedFactsSchema },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        return ctx.db.transaction((tx) => correctFacts(tx, actor, request.params.id, request.body));
+      },
+    );
+
+    app.get(
+      '/api/resume/attachments',
+      {
+        config: seeker,
+        schema: { tags: ['resumes'], response: { 200: z.array(resumeAttachmentSchema) } },
+      },
+      async (request) => {
+        const rows = await listAttachments(ctx.db, actorOf(request).accountId);
+        return rows.map(toAttachment);
+      },
+    );
+
+    app.post(
+      '/api/resume/attachments',
+      {
+        config: seeker,
+        schema: {
+          tags: ['resumes'],
+          consumes: ['multipart/form-data'],
+          response: { 201: resumeAttachmentSchema },
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const upload = await receiveResumeFile(request);
+        const attachment = await addAttachment(ctx.db, ctx.storage, actor, upload);
+        return reply.status(201).send(attachment);
+      },
+    );
+
+    app.delete(
+      '/api/resume/attachments/:id',
+      { config: seeker, schema: { tags: ['resumes'], params: idParams } },
+      async (request, reply) => {
+        const removed = await softDeleteAttachment(
+          ctx.db,
+          request.params.id,
+          actorOf(request).accountId,
+        );
+        if (!removed) throw new AppError('NOT_FOUND');
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      '/api/resume/attachments/:id/download',
+      { config: seeker, schema: { tags: ['resumes'], params: idParams } },
+      async (request, reply) => {
+        const file = await findAttachment(ctx.db, request.params.id);
+        if (!file || file.accountId !== actorOf(request).accountId) throw new AppError('NOT_FOUND');
+        const bytes = await ctx.storage.get(file.storageKey);
+        return sendAsAttachment(reply, { ...file, bytes });
+      },
+    );
+
+    app.get(
+      '/api/resume/access-log',
+      {
+        config: seeker,
+        schema: { tags: ['resumes'], response: { 200: z.array(resumeAccessSchema) } },
+      },
+      async (request) => {
+        const rows = await listResumeAccess(ctx.db, actorOf(request).accountId);
+        return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+      },
+    );
+
+    app.get(
+      '/api/employer/resume-attachments/:id/download',
+      { config: hiring, schema: { tags: ['resumes'], params: idParams } },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const file = await ctx.db.transaction(async (tx) => {
+          const found = await findAttachment(tx, request.params.id);
+          if (!found) throw new AppError('NOT_FOUND');
+          const grant = await assertOrganizationMaySeeResume(tx, actor, found.accountId);
+          await recordResumeAccess(tx, {
+            seekerAccountId: found.accountId,
+            organizationId: grant.organizationId,
+            actorAccountId: actor.accountId,
+            kind: 'download',
+            attachmentId: found.id,
+            applicationId: grant.applicationId,
+          });
+          await recordAudit(tx, {
+            actorAccountId: actor.accountId,
+            actorRole: actor.role,
+            action: 'resume.attachment_downloaded',
+            targetType: 'resume_attachment',
+            targetId: found.id,
+            ip: request.ip,
+            details: { seekerAccountId: found.accountId, applicationId: grant.applicationId },
+          });
+          return found;
+        });
+        const bytes = await ctx.storage.get(file.storageKey);
+        return sendAsAttachment(reply, { ...file, bytes });
+      },
+    );
+  };
+}

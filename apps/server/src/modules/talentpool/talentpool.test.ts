@@ -1,0 +1,257 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { signInAs, type SignedIn } from '../../../test/fixtures.ts';
+import { pointsLedger } from '../organizations/organizations.tables.ts';
+import { grantPoints } from '../applications/applications.fixtures.ts';
+import { contactReveals } from './talentpool.tables.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const call = (
+  who: SignedIn | null,
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE',
+  url: string,
+  body?: unknown,
+) => t.app.inject({ method, url, headers: who?.headers ?? {}, payload: body as object });
+
+/** A seeker with a filled resume and a pooled card. */
+async function pooledSeeker(basic: { name: string; city: string; phone: string }, extra = {}) {
+  const s = await signInAs(t.database.db, 'seeker');
+  const resume = (await call(s, 'GET', '/api/resume')).json();
+  await call(s, 'PUT', '/api/resume', {
+    version: resume.version,
+    content: {
+      ...resume.content,
+      basic: {
+        ...resume.content.basic,
+        ...basic,
+        birthDate: '1990-05-01',
+        email: 'zhang@example.com',
+      },
+      certificationDomains: ['QMS', 'EMS'],
+      positionLevel: '高级审核员',
+      intention: { ...resume.content.intention, jobTitles: ['审核员'] },
+      ...extra,
+    },
+  });
+  const pushed = await call(s, 'POST', '/api/talent-card/push');
+  expect(pushed.statusCode).toBe(200);
+  return { seeker: s, cardId: pushed.json().id as string };
+}
+
+async function balanceOf(organizationId: string) {
+  const rows = await t.database.db
+    .select()
+    .from(pointsLedger)
+    .where(eq(pointsLedger.organizationId, organizationId));
+  return rows.reduce((sum, r) => sum + r.delta, 0);
+}
+
+describe('my card', () => {
+  it('is built from the resume, pushed, withdrawn and pushed again', async () => {
+    const { seeker, cardId } = await pooledSeeker({
+      name: '王五',
+      city: '成都市',
+      phone: '13912345678',
+    });
+    const card = (await call(seeker, 'GET', '/api/talent-card')).json();
+    expect(card).toMatchObject({
+      id: cardId,
+      status: 'pooled',
+      name: '王五',
+      city: '成都市',
+      phone: '13912345678',
+      certificationDomains: ['QMS', 'EMS'],
+      positionLevel: '高级审核员',
+      intention: '审核员',
+    });
+    expect(card.age).toBeGreaterThan(30);
+    expect((await call(seeker, 'POST', '/api/talent-card/push')).statusCode).toBe(409);
+    const withdrawn = await call(seeker, 'POST', '/api/talent-card/withdraw');
+    expect(withdrawn.json().status).toBe('withdrawn');
+    expect((await call(seeker, 'POST', '/api/talent-card/withdraw')).statusCode).toBe(409);
+    expect((await call(seeker, 'POST', '/api/talent-card/push')).json().status).toBe('pooled');
+  });
+
+  it('shares by link with or without the contact', async () => {
+    const { seeker } = await pooledSeeker({ name: '赵六', city: '西安市', phone: '13712345678' });
+    const hidden = (
+      await call(seeker, 'POST', '/api/talent-card/shares', { showContact: false })
+    ).json();
+    const shown = (
+      await call(seeker, 'POST', '/api/talent-card/shares', { showContact: true })
+    ).json();
+    const a = (await call(null, 'GET', `/api/public/cards/${hidden.token}`)).json();
+    expect(a).toMatchObject({ name: '赵六', phone: '137****5678', contactVisible: false });
+    const b = (await call(null, 'GET', `/api/public/cards/${shown.token}`)).json();
+    expect(b).toMatchObject({
+      phone: '13712345678',
+      email: 'zhang@example.com',
+      contactVisible: true,
+    });
+    expect(
+      (await call(seeker, 'DELETE', `/api/talent-card/shares/${shown.token}`)).statusCode,
+    ).toBe(204);
+    expect((await call(null, 'GET', `/api/public/cards/${shown.token}`)).statusCode).toBe(404);
+    expect((await call(null, 'GET', '/api/public/cards/nope')).statusCode).toBe(404);
+  });
+});
+
+describe('the talent pool', () => {
+  it('lists pooled cards with masked contacts, filters and pages; withdrawn cards vanish', async () => {
+    const institution = await signInAs(t.database.db, 'institution');
+    const a = await pooledSeeker({ name: '甲', city: '南昌市', phone: '13800001111' });
+    await pooledSeeker(
+      { name: '乙', city: '南昌市', phone: '13800002222' },
+      { positionLevel: '审核员' },
+    );
+    await pooledSeeker(
+      { name: '丙', city: '兰州市', phone: '13800003333' },
+      { certificationDomains: ['OHSMS'] },
+    );
+
+    const nanchang = (
+      await call(institution, 'GET', `/api/talent-pool?region=${encodeURIComponent('南昌')}`)
+    ).json();
+    expect(nanchang.total).toBe(2);
+    expect(nanchang.items.every((c: { phone: string }) => /^138\*{4}\d{4}$/.test(c.phone))).toBe(
+      true,
+    );
+    expect(JSON.stringify(nanchang)).not.toContain('13800001111');
+
+    const level = (
+      await call(
+        institution,
+        'GET',
+        `/api/talent-pool?positionLevel=${encodeURIComponent('审核员')}`,
+      )
+    ).json();
+    expect(level.items.map((c: { name: string }) => c.name)).toEqual(['乙']);
+    const domain = (
+      await call(institution, 'GET', '/api/talent-pool?certificationDomain=OHSMS')
+    ).json();
+    expect(domain.items.map((c: { name: string }) => c.name)).toEqual(['丙']);
+    const paged = (await call(institution, 'GET', '/api/talent-pool?pageSize=1&page=2')).json();
+    expect(paged.items).toHaveLength(1);
+    expect(paged.total).toBeGreaterThanOrEqual(3);
+
+    await call(a.seeker, 'POST', '/api/talent-card/withdraw');
+    const after = (
+      await call(institution, 'GET', `/api/talent-pool?region=${encodeURIComponent('南昌')}`)
+    ).json();
+    expect(after.items.map((c: { name: string }) => c.name)).toEqual(['乙']);
+    expect((await call(institution, 'GET', `/api/talent-pool/${a.cardId}`)).statusCode).toBe(404);
+  });
+
+  it('is closed to seekers and to the public', async () => {
+    const s = await signInAs(t.database.db, 'seeker');
+    expect((await call(s, 'GET', '/api/talent-pool')).statusCode).toBe(403);
+    expect((await call(null, 'GET', '/api/talent-pool')).statusCode).toBe(401);
+  });
+
+  it('records views (人才查看记录)', async () => {
+    const institution = await signInAs(t.database.db, 'institution');
+    const { cardId } = await pooledSeeker({ name: '丁', city: '北京市', phone: '13600001111' });
+    expect((await call(institution, 'GET', `/api/talent-pool/${cardId}`)).json().phone).toBe(
+      '136****1111',
+    );
+    await call(institution, 'GET', `/api/talent-pool/${cardId}`);
+    const views = (await call(institution, 'GET', '/api/talent-pool/views')).json();
+    expect(views).toHaveLength(1);
+    expect(views[0]).toMatchObject({ viewCount: 2, card: { id: cardId, name: '丁' } });
+    const other = await signInAs(t.database.db, 'institution');
+    expect((await call(other, 'GET', '/api/talent-pool/views')).json()).toHaveLength(0);
+  });
+});
+
+describe('contact reveal', () => {
+  it('debits the ledger once; revealing again is free', async () => {
+    const institution = await signInAs(t.database.db, 'institution');
+    await grantPoints(t.database.db, institution.organizationId!, 25);
+    const { cardId } = await pooledSeeker({ name: '戊', city: '成都市', phone: '13500001111' });
+    const first = await call(institution, 'POST', `/api/talent-pool/${cardId}/reveal`);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({
+      charged: 10,
+      balance: 15,
+      card: { phone: '13500001111', revealed: true },
+    });
+    const second = (await call(institution, 'POST', `/api/talent-pool/${cardId}/reveal`)).json();
+    expect(second).toMatchObject({ charged: 0, balance: 15 });
+    expect(await balanceOf(institution.organizationId!)).toBe(15);
+    expect((await call(institution, 'GET', `/api/talent-pool/${cardId}`)).json().phone).toBe(
+      '13500001111',
+    );
+    const pool = (
+      await call(institution, 'GET', `/api/talent-pool?region=${encodeURIComponent('成都')}`)
+    ).json();
+    expect(pool.items.find((c: { id: string }) => c.id === cardId)).toMatchObject({
+      revealed: true,
+    });
+
+    const ledger = (await call(institution, 'GET', '/api/points')).json();
+    expect(ledger.balance).toBe(15);
+    expect(ledger.revealCost).toBe(10);
+    expect(
+      ledger.entries.map((e: { delta: number; reason: string }) => [e.delta, e.reason]),
+    ).toEqual([
+      [-10, 'contact_reveal'],
+      [25, 'grant'],
+    ]);
+  });
+
+  it('refuses with INSUFFICIENT_POINTS and debits nothing', async () => {
+    const institution = await signInAs(t.database.db, 'institution');
+    await grantPoints(t.database.db, institution.organizationId!, 9);
+    const { cardId } = await pooledSeeker({ name: '己', city: '成都市', phone: '13500002222' });
+    const res = await call(institution, 'POST', `/api/talent-pool/${cardId}/reveal`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({
+      code: 'INSUFFICIENT_POINTS',
+      details: { balance: 9, cost: 10 },
+    });
+    expect(res.json().error.message).toContain('会员点数不足');
+    expect(await balanceOf(institution.organizationId!)).toBe(9);
+    const reveals = await t.database.db
+      .select()
+      .from(contactReveals)
+      .where(eq(contactReveals.cardId, cardId));
+    expect(reveals).toHaveLength(0);
+  });
+
+  it('never debits twice for concurrent reveals of one card', async () => {
+    const institution = await signInAs(t.database.db, 'institution');
+    await grantPoints(t.database.db, institution.organizationId!, 100);
+    const { cardId } = await pooledSeeker({ name: '庚', city: '成都市', phone: '13500003333' });
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        call(institution, 'POST', `/api/talent-pool/${cardId}/reveal`),
+      ),
+    );
+    expect(results.every((r) => r.statusCode === 200)).toBe(true);
+    expect(results.reduce((n, r) => n + r.json().charged, 0)).toBe(10);
+    expect(await balanceOf(institution.organizationId!)).toBe(90);
+  });
+
+  it('never overdraws when concurrent reveals of different cards exceed the balance', async () => {
+    const institution = await signInAs(t.database.db, 'institution');
+    await grantPoints(t.database.db, institution.organizationId!, 30);
+    const cards = [];
+    for (let i = 0; i < 5; i++) {
+      cards.push(
+        (await pooledSeeker({ name: `辛${i}`, city: '成都市', phone: `1350000444${i}` })).cardId,
+      );
+    }
+    const results = await Promise.all(
+      cards.map((id) => call(institution, 'POST', `/api/talent-pool/${id}/reveal`)),
+    );
+    expect(results.filter((r) => r.statusCode === 200)).toHaveLength(3);
+    expect(results.filter((r) => r.json().error?.code === 'INSUFFICIENT_POINTS')).toHaveLength(2);
+    expect(await balanceOf(institution.organizationId!)).toBe(0);
+  });
+});
