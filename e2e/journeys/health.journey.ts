@@ -8,7 +8,9 @@ const journey: Journey = {
     if (!response?.ok()) throw new Error(`GET / answered ${response?.status()}`);
     const title = await page.title();
     if (!title.includes('HireHall')) throw new Error(`unexpected title ${title}`);
-    const health = await (await fetch(`${server.baseUrl}/api/health`)).json();
+    const health = (await (await fetch(`${server.baseUrl}/api/health`)).json()) as {
+      status: string;
+    };
     if (health.status !== 'ok') throw new Error(`health: ${JSON.stringify(health)}`);
   },
 };
