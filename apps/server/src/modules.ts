@@ -9,6 +9,7 @@ import { registerOrganizations } from './modules/organizations/organizations.rou
 import { registerJobs } from './modules/jobs/jobs.routes.ts';
 import { registerJobfairs } from './modules/jobfairs/jobfairs.routes.ts';
 import { registerNotifications } from './modules/notifications/notifications.module.ts';
+import { registerChat } from './modules/chat/chat.module.ts';
 import { registerFeedback } from './modules/feedback/feedback.routes.ts';
 
 /** The one place that lists the domain modules. */
@@ -18,6 +19,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext) {
   await registerJobs(app, ctx);
   await registerJobfairs(app, ctx);
   await registerNotifications(app, ctx);
+  await registerChat(app, ctx);
   await registerGraduates(app, ctx);
   await registerAgreements(app, ctx);
   await registerFeedback(app, ctx);

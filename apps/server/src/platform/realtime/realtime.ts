@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { Server, type Socket } from 'socket.io';
+import { Server, type DefaultEventsMap, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import type { Actor } from '../auth/actor.ts';
 import { SESSION_COOKIE, loadActor } from '../auth/sessions.ts';
@@ -11,12 +11,7 @@ import { AppError } from '../errors.ts';
 export interface SocketData {
   actor: Actor;
 }
-export type AppSocket = Socket<
-  Record<string, (...args: never[]) => void>,
-  Record<string, (...args: never[]) => void>,
-  Record<string, never>,
-  SocketData
->;
+export type AppSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
 
 export const accountRoom = (accountId: string) => `account:${accountId}`;
 export const presenceRoom = (accountId: string) => `presence:${accountId}`;
@@ -111,13 +106,29 @@ export class RealtimeHub {
   /** Which of these accounts have a socket on any server process. */
   async onlineAmong(accountIds: string[]): Promise<Set<string>> {
     if (accountIds.length === 0) return new Set();
+    const sockets = await this.socketsIn(accountIds.map(accountRoom));
+    return new Set(sockets.map((s) => s.data.actor.accountId));
+  }
+
+  /** The rooms among these that hold at least one socket on any process. */
+  async roomsOnline(rooms: string[]): Promise<Set<string>> {
+    if (rooms.length === 0) return new Set();
+    const sockets = await this.socketsIn(rooms);
+    return new Set(sockets.flatMap((s) => [...s.rooms].filter((r) => rooms.includes(r))));
+  }
+
+  private async socketsIn(rooms: string[]) {
     try {
-      const sockets = await this.io.in(accountIds.map(accountRoom)).timeout(2000).fetchSockets();
-      return new Set(sockets.map((s) => (s.data as SocketData).actor.accountId));
+      return (await this.io.in(rooms).timeout(2000).fetchSockets()) as unknown as {
+        data: SocketData;
+        rooms: Set<string>;
+      }[];
     } catch {
       // another process did not answer in time: report what this one knows
-      const sockets = await this.io.local.in(accountIds.map(accountRoom)).fetchSockets();
-      return new Set(sockets.map((s) => (s.data as SocketData).actor.accountId));
+      return (await this.io.local.in(rooms).fetchSockets()) as unknown as {
+        data: SocketData;
+        rooms: Set<string>;
+      }[];
     }
   }
 }
