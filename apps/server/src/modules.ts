@@ -11,6 +11,7 @@ import { registerJobfairs } from './modules/jobfairs/jobfairs.routes.ts';
 import { registerNotifications } from './modules/notifications/notifications.module.ts';
 import { registerChat } from './modules/chat/chat.module.ts';
 import { registerFeedback } from './modules/feedback/feedback.routes.ts';
+import { registerAdmin } from './modules/admin/admin.routes.ts';
 
 /** The one place that lists the domain modules. */
 export async function registerModules(app: FastifyInstance, ctx: AppContext) {
@@ -25,4 +26,5 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext) {
   await registerFeedback(app, ctx);
   await app.register(resumesRoutes(ctx));
   await app.register(talentPoolRoutes(ctx));
+  await registerAdmin(app, ctx);
 }

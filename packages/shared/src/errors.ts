@@ -13,6 +13,10 @@ export const errorCatalog = {
   FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
   CSRF_FAILED: { status: 403, message: '页面已过期，请刷新后重试' },
   ACCOUNT_DISABLED: { status: 403, message: '账号已停用，请联系管理员' },
+  ORGANIZATION_SUSPENDED: {
+    status: 403,
+    message: '贵单位已被暂停发布职位，请查看系统消息中的原因或联系平台管理员',
+  },
   NOT_FOUND: { status: 404, message: '记录不存在或无权查看' },
   ROUTE_NOT_FOUND: { status: 404, message: '接口不存在' },
   CONFLICT: { status: 409, message: '记录状态已变化，请刷新后重试' },

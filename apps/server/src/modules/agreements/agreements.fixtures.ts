@@ -1,0 +1,99 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { AgreementTerms } from '@hirehall/shared/agreements';
+import { clauseKeys } from '@hirehall/shared/agreements';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors.ts';
+import { hashToken } from '../../platform/auth/sessions.ts';
+import { sessions } from '../accounts/accounts.tables.ts';
+import { admissions, organizations } from '../organizations/organizations.tables.ts';
+import { createCollege, signInAs, type SignedIn } from '../../../test/fixtures.ts';
+import { insertGraduate } from '../graduates/graduates.fixtures.ts';
+
+export const terms: AgreementTerms = {
+  position: '软件开发工程师',
+  workLocation: '上海市浦东新区',
+  monthlySalary: 12000,
+  contractTerm: '三年',
+  probation: '三个月',
+  benefits: '五险一金，带薪年假',
+  breachLiability: '违约方向守约方支付违约金5000元',
+  otherClauses: '无',
+};
+
+/** Sets the employer's top-bar context straight in its session (as PUT /api/employer/context does). */
+export async function setEmployerContext(
+  db: Db,
+  who: SignedIn,
+  context: { schoolId: string; graduationYear: number },
+) {
+  const token = /hh_session=([^;]+)/.exec(who.headers.cookie!)![1]!;
+  await db
+    .update(sessions)
+    .set({ context })
+    .where(eq(sessions.tokenHash, hashToken(token)));
+}
+
+export async function admittedEmployer(db: Db, schoolId: string, year = 2026, name?: string) {
+  const [org] = await db
+    .insert(organizations)
+    .values({
+      kind: 'company',
+      name: name ?? `测试科技有限公司${Math.random().toString(16).slice(2, 8)}`,
+      contactName: '李经理',
+      contactPhone: '13912345678',
+      address: '上海市浦东新区张江路1号',
+    })
+    .returning();
+  await db
+    .insert(admissions)
+    .values({ employerId: org!.id, schoolId, graduationYear: year, status: 'approved' });
+  const hr = await signInAs(db, 'employer', { organizationId: org!.id });
+  await setEmployerContext(db, hr, { schoolId, graduationYear: year });
+  return hr;
+}
+
+/** A school with one college, its staff, and a college staff account. */
+export async function signingWorld(db: Db) {
+  const school = await signInAs(db, 'school');
+  const schoolId = school.organizationId!;
+  const c = await createCollege(db, schoolId, '计算机学院');
+  const college = await signInAs(db, 'college', { organizationId: schoolId, collegeId: c.id });
+  let n = 0;
+  /** an approved graduate with an activated seeker account */
+  const graduate = async (status: 'approved' | 'imported' = 'approved', major?: string) => {
+    const seeker = await signInAs(db, 'seeker');
+    const record = await insertGraduate(db, {
+      schoolId,
+      collegeId: c.id,
+      n: ++n,
+      status,
+      accountId: seeker.accountId,
+      major,
+    });
+    return { seeker, record };
+  };
+  return { school, schoolId, collegeId: c.id, college, graduate };
+}
+
+/** Save with every clause confirmed, then send; returns the agreement id. */
+export async function sendOfferVia(app: FastifyInstance, hr: SignedIn, graduateId: string) {
+  const saved = await app.inject({
+    method: 'POST',
+    url: '/api/employer/agreements',
+    headers: hr.headers,
+    payload: { graduateId, terms, confirmedClauses: clauseKeys },
+  });
+  if (saved.statusCode !== 200) throw new AppError('INTERNAL', `save failed: ${saved.body}`);
+  const id = saved.json().id as string;
+  const sent = await app.inject({
+    method: 'POST',
+    url: `/api/employer/agreements/${id}/send`,
+    headers: hr.headers,
+  });
+  if (sent.statusCode !== 200) throw new AppError('INTERNAL', `send failed: ${sent.body}`);
+  return id;
+}
+
+export const post = (app: FastifyInstance, who: SignedIn, url: string, payload?: object) =>
+  app.inject({ method: 'POST', url, headers: who.headers, ...(payload ? { payload } : {}) });
