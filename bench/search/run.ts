@@ -13,6 +13,7 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { jobSearchQuerySchema } from '@hirehall/shared/jobs';
 import { buildApp } from '../../apps/server/src/app.ts';
+import { AppError } from '../../apps/server/src/platform/errors.ts';
 import { loadConfig } from '../../apps/server/src/platform/config.ts';
 import {
   migrateDatabase,
@@ -161,7 +162,7 @@ async function measure(database: Database) {
       const a = performance.now();
       const res = await app.inject({ method: 'GET', url });
       const b = performance.now();
-      if (res.statusCode !== 200) throw new Error(`${url}: ${res.body}`);
+      if (res.statusCode !== 200) throw new AppError('INTERNAL', `${url}: ${res.body}`);
       hits = res.json().total;
       const c0 = performance.now();
       await Promise.all([
