@@ -9,6 +9,8 @@ import { accountsRoutes } from '../modules/accounts/routes.tsx';
 import { organizationsRoutes } from '../modules/organizations/routes.tsx';
 import { dashboardRoutes } from '../modules/dashboard/routes.tsx';
 import { adminRoutes } from '../modules/admin/routes.tsx';
+import { chatRoutes } from '../modules/chat/routes.tsx';
+import { notificationsRoutes } from '../modules/notifications/routes.tsx';
 import { RequireRole } from './RequireRole.tsx';
 import { PublicLayout } from './layouts/PublicLayout.tsx';
 import { SeekerLayout } from './layouts/SeekerLayout.tsx';
@@ -28,7 +30,15 @@ import {
  * Every module's routes, in one list. A new module (jobs, jobfairs, …) exports a
  * `ModuleRoutes` object from `modules/<name>/routes.tsx` and is added here.
  */
-const modules: ModuleRoutes[] = [accountsRoutes, organizationsRoutes, dashboardRoutes, adminRoutes];
+const modules: ModuleRoutes[] = [
+  accountsRoutes,
+  organizationsRoutes,
+  // before dashboard: chat provides the seeker's 消息 page
+  chatRoutes,
+  notificationsRoutes,
+  dashboardRoutes,
+  adminRoutes,
+];
 
 interface AreaShell {
   area: Exclude<Area, 'public'>;

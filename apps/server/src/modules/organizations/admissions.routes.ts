@@ -20,7 +20,7 @@ import {
   reviewAdmission,
 } from './admissions.ts';
 import { sessionAccountSchema } from '@hirehall/shared/accounts';
-import { toSessionAccount } from './session-account.ts';
+import { loadSessionAccount } from '../accounts/accounts.session.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -76,7 +76,7 @@ export function admissionsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         await assertAdmitted(ctx.db, actor.organizationId!, schoolId, graduationYear);
         const context = { schoolId, graduationYear };
         await updateSessionContext(ctx.db, actor.tokenHash, context);
-        return toSessionAccount(ctx.db, { ...actor, context });
+        return loadSessionAccount(ctx.db, actor.accountId, context);
       },
     );
 

@@ -18,8 +18,8 @@ import { accessOf, authorize } from './organizations.policy.ts';
 import { isUniqueViolation, listSchoolsWithColleges } from './organizations.repo.ts';
 import { registerEmployer } from './registration.ts';
 import { signedInSchema } from '@hirehall/shared/accounts';
-import { sessionAccountOfToken, setSessionCookies } from './session-account.ts';
-import { checkRegistrationCaptcha } from './captcha.ts';
+import { answerSignedIn } from '../accounts/accounts.session.ts';
+import { verifyCaptcha } from '../accounts/accounts.captcha.ts';
 
 const UPLOADS_PER_IP_PER_10_MIN = 20;
 const REGISTRATIONS_PER_IP_PER_HOUR = 10;
@@ -85,7 +85,7 @@ export function registrationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const hits = await hitCounter(ctx.db, `register:employer:ip:${request.ip}`, 3600);
         if (hits > REGISTRATIONS_PER_IP_PER_HOUR) throw new AppError('RATE_LIMITED');
         const { captchaId, captchaAnswer, ...input } = request.body;
-        await checkRegistrationCaptcha(ctx.db, captchaId, captchaAnswer);
+        await verifyCaptcha(ctx.db, captchaId, captchaAnswer);
         let result;
         try {
           result = await ctx.db.transaction((tx) =>
@@ -99,8 +99,8 @@ export function registrationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           if (isUniqueViolation(err)) throw new AppError('ACCOUNT_EXISTS');
           throw err;
         }
-        setSessionCookies(reply, ctx.config, result.session);
-        return reply.status(201).send(await sessionAccountOfToken(ctx.db, result.session.token));
+        const signedIn = await answerSignedIn(ctx, reply, result.accountId, result.session);
+        return reply.status(201).send(signedIn);
       },
     );
 

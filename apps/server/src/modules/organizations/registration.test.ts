@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { createOrganization, signInAs } from '../../../test/fixtures.ts';
 import { files } from '../../platform/storage/files.tables.ts';
+import { resetCounter } from '../../platform/rate-counter.ts';
+import { knownCaptcha } from '../accounts/accounts.test-helpers.ts';
 import { auditLog } from '../../platform/audit/audit.tables.ts';
 import { signInIdentifiers } from '../accounts/accounts.tables.ts';
 import { admissions, organizations } from './organizations.tables.ts';
@@ -49,6 +51,15 @@ describe('POST /api/uploads/licence', () => {
     const res = await uploadLicence(t.app, big, 'big.png');
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('FILE_TOO_LARGE');
+  });
+
+  it('limits uploads per IP', async () => {
+    await resetCounter(t.database.db, 'upload:licence:ip:127.0.0.1');
+    const codes: number[] = [];
+    for (let i = 0; i < 21; i++) codes.push((await uploadLicence(t.app)).statusCode);
+    expect(codes.slice(0, 20).every((c) => c === 201)).toBe(true);
+    expect(codes[20]).toBe(429);
+    await resetCounter(t.database.db, 'upload:licence:ip:127.0.0.1');
   });
 
   it('refuses a request without a file', async () => {
@@ -104,8 +115,7 @@ describe('POST /api/employers (registration step 1)', () => {
         contactName: '李',
         contactPhone: '13800001111',
         password: 'abcd1234',
-        captchaId: 'x',
-        captchaAnswer: 'x',
+        ...(await knownCaptcha(t.database.db)),
       },
     });
     expect(res.statusCode).toBe(201);
@@ -133,8 +143,7 @@ describe('POST /api/employers (registration step 1)', () => {
         contactName: '李',
         contactPhone: '13800001111',
         password: 'abcd1234',
-        captchaId: 'x',
-        captchaAnswer: 'x',
+        ...(await knownCaptcha(t.database.db)),
       },
     });
     expect(res.statusCode).toBe(400);
@@ -152,6 +161,26 @@ describe('POST /api/employers (registration step 1)', () => {
     await expect(
       registerEmployerViaApi(t.app, t.database.db, { creditCode: first.creditCode }),
     ).rejects.toThrow(/ACCOUNT_EXISTS/);
+  });
+
+  it('refuses a wrong or reused captcha and creates nothing', async () => {
+    const name = '验证码测试有限公司';
+    await expect(
+      registerEmployerViaApi(t.app, t.database.db, { name }, async () => ({
+        ...(await knownCaptcha(t.database.db, 'WXYZ')),
+        captchaAnswer: 'abcd',
+      })),
+    ).rejects.toThrow(/CAPTCHA_INVALID/);
+    const used = await knownCaptcha(t.database.db);
+    await registerEmployerViaApi(t.app, t.database.db, {}, async () => used);
+    await expect(
+      registerEmployerViaApi(t.app, t.database.db, {}, async () => used),
+    ).rejects.toThrow(/CAPTCHA_INVALID/);
+    const rows = await t.database.db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.name, name));
+    expect(rows).toHaveLength(0);
   });
 
   it('refuses a licence already claimed by another registration', async () => {

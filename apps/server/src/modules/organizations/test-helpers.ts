@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { creditCodeCheckChar } from '@hirehall/shared/validators';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
+import { resetCounter } from '../../platform/rate-counter.ts';
 import { loadActor } from '../../platform/auth/sessions.ts';
+import { knownCaptcha } from '../accounts/accounts.test-helpers.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/auth/sessions.ts';
 
 /** Test-only helpers of the organizations module. */
@@ -73,11 +75,11 @@ export async function registerEmployerViaApi(
   app: FastifyInstance,
   db: Db,
   overrides: Record<string, unknown> = {},
-  captcha: () => Promise<{ captchaId: string; captchaAnswer: string }> = async () => ({
-    captchaId: 'test',
-    captchaAnswer: 'test',
-  }),
+  captcha: () => Promise<{ captchaId: string; captchaAnswer: string }> = () => knownCaptcha(db),
 ): Promise<RegisteredEmployer> {
+  // tests come from one IP: keep them under the per-IP budgets
+  await resetCounter(db, 'upload:licence:ip:127.0.0.1');
+  await resetCounter(db, 'register:employer:ip:127.0.0.1');
   const upload = await uploadLicence(app);
   if (upload.statusCode !== 201) throw new AppError('INTERNAL', `upload failed: ${upload.body}`);
   const creditCode = makeCreditCode();

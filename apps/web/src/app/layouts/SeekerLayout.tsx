@@ -4,6 +4,7 @@ import { HomeOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { PageLoading } from '../../components/feedback.tsx';
 import { UserActions } from './UserActions.tsx';
+import { ChatUnreadBadge } from '../../modules/chat/components/ChatUnreadBadge.tsx';
 
 const tabs = [
   { path: '/seeker', label: '首页/招聘', short: '招聘', icon: <HomeOutlined /> },
@@ -16,6 +17,11 @@ function activeTab(pathname: string): string {
   if (pathname === '/seeker' || pathname.startsWith('/seeker/jobs')) return '/seeker';
   if (pathname.startsWith('/seeker/jobfairs')) return '/seeker';
   return '/seeker/me';
+}
+
+/** The 消息 tab carries the live count of unread chat messages. */
+function withUnread(path: string, label: string) {
+  return path === '/seeker/messages' ? <ChatUnreadBadge>{label}</ChatUnreadBadge> : label;
 }
 
 /** Seeker: a bottom tab bar on phones, a top menu on desktop. */
@@ -52,7 +58,7 @@ export function SeekerLayout() {
           <Menu
             mode="horizontal"
             selectedKeys={[active]}
-            items={tabs.map((tab) => ({ key: tab.path, icon: tab.icon, label: tab.label }))}
+            items={tabs.map((tab) => ({ key: tab.path, icon: tab.icon, label: withUnread(tab.path, tab.label) }))}
             onClick={({ key }) => navigate(key)}
             style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
           />
@@ -106,7 +112,7 @@ export function SeekerLayout() {
                 }}
               >
                 <span style={{ fontSize: 20 }}>{tab.icon}</span>
-                {tab.short}
+                {withUnread(tab.path, tab.short)}
               </Link>
             );
           })}

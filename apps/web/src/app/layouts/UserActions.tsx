@@ -2,6 +2,7 @@ import { App, Button, Dropdown, Grid, Space, Typography } from 'antd';
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../session.ts';
+import { NotificationBell } from '../../modules/notifications/components/NotificationBell.tsx';
 
 /** 修改密码 / 退出 at the top right: buttons on desktop, a menu on phones. */
 export function UserActions() {
@@ -19,6 +20,8 @@ export function UserActions() {
 
   if (!screens.md) {
     return (
+      <Space size={0}>
+      <NotificationBell />
       <Dropdown
         trigger={['click']}
         menu={{
@@ -35,10 +38,12 @@ export function UserActions() {
       >
         <Button type="text" icon={<UserOutlined />} aria-label="账号菜单" />
       </Dropdown>
+      </Space>
     );
   }
   return (
     <Space size={4}>
+      <NotificationBell />
       <Typography.Text ellipsis style={{ maxWidth: 200 }}>
         <UserOutlined /> {account.displayName}
       </Typography.Text>
