@@ -15,8 +15,23 @@ export interface AuditEntry {
 
 const GENESIS = '0'.repeat(64);
 
+/**
+ * JSON with object keys sorted at every depth: `details` is stored as jsonb, which does not
+ * keep key order, so the hash must not depend on it.
+ */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
 function hashOf(prevHash: string, e: AuditEntry, createdAt: string) {
-  const canonical = JSON.stringify([
+  const canonical = canonicalJson([
     prevHash,
     e.actorAccountId ?? null,
     e.actorRole ?? null,
