@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './platform/context.ts';
 import { resumesRoutes } from './modules/resumes/resumes.routes.ts';
 import { talentPoolRoutes } from './modules/talentpool/talentpool.routes.ts';
+import { applicationsRoutes } from './modules/applications/applications.routes.ts';
 import { registerAccounts } from './modules/accounts/accounts.routes.ts';
 import { registerGraduates } from './modules/graduates/graduates.module.ts';
 import { registerAgreements } from './modules/agreements/agreements.module.ts';
@@ -26,5 +27,6 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext) {
   await registerFeedback(app, ctx);
   await app.register(resumesRoutes(ctx));
   await app.register(talentPoolRoutes(ctx));
+  await app.register(applicationsRoutes(ctx));
   await registerAdmin(app, ctx);
 }

@@ -58,7 +58,11 @@ export function SeekerLayout() {
           <Menu
             mode="horizontal"
             selectedKeys={[active]}
-            items={tabs.map((tab) => ({ key: tab.path, icon: tab.icon, label: withUnread(tab.path, tab.label) }))}
+            items={tabs.map((tab) => ({
+              key: tab.path,
+              icon: tab.icon,
+              label: withUnread(tab.path, tab.label),
+            }))}
             onClick={({ key }) => navigate(key)}
             style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
           />

@@ -21,23 +21,23 @@ export function UserActions() {
   if (!screens.md) {
     return (
       <Space size={0}>
-      <NotificationBell />
-      <Dropdown
-        trigger={['click']}
-        menu={{
-          items: [
-            { key: 'name', label: account.displayName, disabled: true },
-            { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
-            { key: 'logout', icon: <LogoutOutlined />, label: '退出' },
-          ],
-          onClick: ({ key }) => {
-            if (key === 'password') navigate('/password/change');
-            if (key === 'logout') void leave();
-          },
-        }}
-      >
-        <Button type="text" icon={<UserOutlined />} aria-label="账号菜单" />
-      </Dropdown>
+        <NotificationBell />
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: [
+              { key: 'name', label: account.displayName, disabled: true },
+              { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
+              { key: 'logout', icon: <LogoutOutlined />, label: '退出' },
+            ],
+            onClick: ({ key }) => {
+              if (key === 'password') navigate('/password/change');
+              if (key === 'logout') void leave();
+            },
+          }}
+        >
+          <Button type="text" icon={<UserOutlined />} aria-label="账号菜单" />
+        </Dropdown>
       </Space>
     );
   }

@@ -1,0 +1,321 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { signInAs, type SignedIn } from '../../../test/fixtures.ts';
+import { fairJobs, jobFairs } from '../jobfairs/jobfairs.tables.ts';
+import { applications } from './applications.tables.ts';
+import { createJob, multipart, samplePdf } from './applications.fixtures.ts';
+
+let t: TestApp;
+let employer: SignedIn;
+beforeAll(async () => {
+  t = await createTestApp();
+  employer = await signInAs(t.database.db, 'employer');
+});
+afterAll(() => t.close());
+
+type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
+const call = (who: SignedIn, method: Method, url: string, body?: unknown) =>
+  t.app.inject({ method, url, headers: who.headers, payload: body as object });
+const apply = (who: SignedIn, body: Record<string, unknown>) =>
+  call(who, 'POST', '/api/applications', body);
+
+async function seekerWithResume(name = '张三') {
+  const s = await signInAs(t.database.db, 'seeker');
+  const r = (await call(s, 'GET', '/api/resume')).json();
+  await call(s, 'PUT', '/api/resume', {
+    version: r.version,
+    content: {
+      ...r.content,
+      basic: {
+        ...r.content.basic,
+        name,
+        city: '上海市',
+        gender: 'female',
+        birthDate: '2001-03-04',
+      },
+    },
+  });
+  await call(s, 'POST', '/api/resume/facts', {
+    educationLevel: 'bachelor',
+    politicalStatus: 'cyl_member',
+  });
+  return s;
+}
+
+describe('apply (投递简历)', () => {
+  it('applies and says how many places remain', async () => {
+    const s = await seekerWithResume();
+    const job = await createJob(t.database.db, employer.organizationId!);
+    const res = await apply(s, { jobId: job.id });
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body.quota).toEqual({ limit: 10, used: 1, remaining: 9 });
+    expect(body.message).toBe('岗位应聘成功。您目前还剩余 9 个应聘名额。');
+    expect(body.application).toMatchObject({
+      jobId: job.id,
+      jobTitle: job.title,
+      status: 'submitted',
+    });
+    const [row] = await t.database.db
+      .select()
+      .from(applications)
+      .where(eq(applications.id, body.application.id));
+    expect(row!.consentAt).toBeInstanceOf(Date);
+    expect(row!.resumeSnapshot).toMatchObject({
+      content: { basic: { name: '张三' } },
+      facts: { educationLevel: 'bachelor' },
+    });
+  });
+
+  it('refuses a second current application to the same posting', async () => {
+    const s = await seekerWithResume();
+    const job = await createJob(t.database.db, employer.organizationId!);
+    expect((await apply(s, { jobId: job.id })).statusCode).toBe(201);
+    const again = await apply(s, { jobId: job.id });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('ALREADY_APPLIED');
+  });
+
+  it('refuses paused, closed, draft and deleted postings', async () => {
+    const s = await seekerWithResume();
+    for (const status of ['paused', 'closed', 'draft', 'in_review'] as const) {
+      const job = await createJob(t.database.db, employer.organizationId!, { status });
+      const res = await apply(s, { jobId: job.id });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.code).toBe('JOB_NOT_OPEN');
+    }
+    const deleted = await createJob(t.database.db, employer.organizationId!, {
+      deletedAt: new Date(),
+    });
+    expect((await apply(s, { jobId: deleted.id })).statusCode).toBe(404);
+    expect((await apply(s, { jobId: '00000000-0000-4000-8000-000000000000' })).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('sends one of the seeker’s own attachments, never someone else’s', async () => {
+    const s = await seekerWithResume();
+    const other = await seekerWithResume('别人');
+    const form = multipart('cv.pdf', samplePdf);
+    const upload = async (who: SignedIn) =>
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/resume/attachments',
+          headers: { ...who.headers, ...form.headers },
+          payload: form.payload,
+        })
+      ).json().id as string;
+    const mine = await upload(s);
+    const theirs = await upload(other);
+    const job = await createJob(t.database.db, employer.organizationId!);
+    expect((await apply(s, { jobId: job.id, attachmentId: theirs })).statusCode).toBe(404);
+    const ok = await apply(s, { jobId: job.id, attachmentId: mine });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().application.attachmentName).toBe('cv.pdf');
+  });
+
+  it('records the fair, and refuses a fair the posting is not in', async () => {
+    const s = await seekerWithResume();
+    const school = await signInAs(t.database.db, 'school');
+    const job = await createJob(t.database.db, employer.organizationId!);
+    const [fair] = await t.database.db
+      .insert(jobFairs)
+      .values({
+        schoolId: school.organizationId!,
+        title: '2026届春季网络招聘会',
+        type: 'online',
+        startsAt: new Date(),
+        endsAt: new Date(Date.now() + 86400_000),
+        city: '上海市',
+        address: '线上',
+        status: 'published',
+      })
+      .returning();
+    expect((await apply(s, { jobId: job.id, fairId: fair!.id })).statusCode).toBe(404);
+    await t.database.db
+      .insert(fairJobs)
+      .values({ fairId: fair!.id, jobId: job.id, employerId: employer.organizationId! });
+    const ok = await apply(s, { jobId: job.id, fairId: fair!.id });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().application).toMatchObject({
+      fairId: fair!.id,
+      fairTitle: '2026届春季网络招聘会',
+    });
+  });
+
+  it('is for seekers only', async () => {
+    const job = await createJob(t.database.db, employer.organizationId!);
+    expect((await apply(employer, { jobId: job.id })).statusCode).toBe(403);
+  });
+});
+
+describe('the quota of 10 current applications', () => {
+  it('refuses the 11th with a message to withdraw one; withdrawing frees a place', async () => {
+    const s = await seekerWithResume();
+    const jobs = [];
+    for (let i = 0; i < 11; i++)
+      jobs.push(await createJob(t.database.db, employer.organizationId!));
+    let last;
+    for (let i = 0; i < 10; i++) last = (await apply(s, { jobId: jobs[i]!.id })).json();
+    expect(last.quota.remaining).toBe(0);
+    expect(last.message).toContain('还剩余 0 个应聘名额');
+
+    const eleventh = await apply(s, { jobId: jobs[10]!.id });
+    expect(eleventh.statusCode).toBe(409);
+    expect(eleventh.json().error.code).toBe('QUOTA_EXCEEDED');
+    expect(eleventh.json().error.message).toContain('撤销');
+
+    const withdrawn = await call(s, 'POST', `/api/applications/${last.application.id}/withdraw`);
+    expect(withdrawn.statusCode).toBe(200);
+    expect(withdrawn.json().quota.remaining).toBe(1);
+    const retry = await apply(s, { jobId: jobs[10]!.id });
+    expect(retry.statusCode).toBe(201);
+    expect(retry.json().quota.remaining).toBe(0);
+  });
+
+  it('counts voided applications until they are withdrawn', async () => {
+    const s = await seekerWithResume();
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const job = await createJob(t.database.db, employer.organizationId!);
+      ids.push((await apply(s, { jobId: job.id })).json().application.id);
+    }
+    await t.database.db
+      .update(applications)
+      .set({ status: 'voided' })
+      .where(eq(applications.id, ids[0]!));
+    const job = await createJob(t.database.db, employer.organizationId!);
+    expect((await apply(s, { jobId: job.id })).json().error.code).toBe('QUOTA_EXCEEDED');
+    expect((await call(s, 'POST', `/api/applications/${ids[0]}/withdraw`)).statusCode).toBe(200);
+    expect((await apply(s, { jobId: job.id })).statusCode).toBe(201);
+  });
+
+  it('holds under 50 simultaneous applies by one seeker', async () => {
+    const s = await seekerWithResume();
+    const jobs = await Promise.all(
+      Array.from({ length: 50 }, () => createJob(t.database.db, employer.organizationId!)),
+    );
+    const results = await Promise.all(jobs.map((j) => apply(s, { jobId: j.id })));
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(10);
+    expect(results.filter((r) => r.json().error?.code === 'QUOTA_EXCEEDED')).toHaveLength(40);
+    const current = (await call(s, 'GET', '/api/applications')).json();
+    expect(current.items).toHaveLength(10);
+    expect(current.quota).toEqual({ limit: 10, used: 10, remaining: 0 });
+  });
+
+  it('keeps one application per posting under 20 simultaneous applies', async () => {
+    const s = await seekerWithResume();
+    const job = await createJob(t.database.db, employer.organizationId!);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => apply(s, { jobId: job.id })),
+    );
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
+    expect(results.filter((r) => r.json().error?.code === 'ALREADY_APPLIED')).toHaveLength(19);
+  });
+});
+
+describe('withdraw (撤销) and history', () => {
+  it('moves the application to history; withdrawing twice or someone else’s fails', async () => {
+    const s = await seekerWithResume();
+    const job = await createJob(t.database.db, employer.organizationId!);
+    const id = (await apply(s, { jobId: job.id })).json().application.id;
+    const other = await seekerWithResume();
+    expect((await call(other, 'POST', `/api/applications/${id}/withdraw`)).statusCode).toBe(404);
+    expect(
+      (await call(s, 'POST', `/api/applications/${id}/withdraw`)).json().application.status,
+    ).toBe('withdrawn');
+    const again = await call(s, 'POST', `/api/applications/${id}/withdraw`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('CONFLICT');
+    expect((await call(s, 'GET', '/api/applications')).json().items).toHaveLength(0);
+    const history = (await call(s, 'GET', '/api/applications?scope=history')).json();
+    expect(history.items.map((a: { id: string }) => a.id)).toEqual([id]);
+    expect(history.items[0].withdrawnAt).not.toBeNull();
+    // applying again to the same posting after withdrawing is allowed
+    expect((await apply(s, { jobId: job.id })).statusCode).toBe(201);
+    const forJob = (await call(s, 'GET', `/api/applications/for-job/${job.id}`)).json();
+    expect(forJob.application.status).toBe('submitted');
+  });
+});
+
+describe('employer side', () => {
+  it('counts per posting, opens (viewed), marks and filters by mark', async () => {
+    const org = await signInAs(t.database.db, 'institution');
+    const job = await createJob(t.database.db, org.organizationId!, {
+      title: '招聘审核员',
+      district: '成都',
+    });
+    const empty = await createJob(t.database.db, org.organizationId!, { title: '诚聘审核员' });
+    const a = await seekerWithResume('甲');
+    const b = await seekerWithResume('乙');
+    const idA = (await apply(a, { jobId: job.id })).json().application.id;
+    const idB = (await apply(b, { jobId: job.id })).json().application.id;
+
+    const postings = (await call(org, 'GET', '/api/employer/applications/postings')).json();
+    expect(postings.find((p: { jobId: string }) => p.jobId === job.id)).toMatchObject({
+      total: 2,
+      unread: 2,
+    });
+    expect(postings.find((p: { jobId: string }) => p.jobId === empty.id)).toMatchObject({
+      total: 0,
+    });
+
+    const detail = await call(org, 'GET', `/api/employer/applications/${idA}`);
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json()).toMatchObject({
+      candidateName: '甲',
+      status: 'viewed',
+      educationLevel: '大学本科',
+      gender: '女',
+      resume: { content: { basic: { name: '甲' } }, facts: { politicalStatus: 'cyl_member' } },
+    });
+    expect(detail.json().allowedEvents).toContain('mark');
+    const seen = (await call(a, 'GET', '/api/resume/access-log')).json();
+    expect(seen[0]).toMatchObject({ kind: 'view', jobTitle: '招聘审核员' });
+
+    const marked = await call(org, 'PUT', `/api/employer/applications/${idA}/mark`, {
+      mark: 'qualified',
+    });
+    expect(marked.json()).toMatchObject({ mark: 'qualified', status: 'viewed' });
+    const markedB = await call(org, 'PUT', `/api/employer/applications/${idB}/mark`, {
+      mark: 'eliminated',
+    });
+    expect(markedB.json()).toMatchObject({ mark: 'eliminated', status: 'viewed' });
+
+    const qualified = (
+      await call(org, 'GET', `/api/employer/applications?jobId=${job.id}&mark=qualified`)
+    ).json();
+    expect(qualified.items.map((i: { id: string }) => i.id)).toEqual([idA]);
+    const none = (await call(org, 'GET', `/api/employer/applications?mark=none`)).json();
+    expect(none.total).toBe(0);
+    const counts = (await call(org, 'GET', '/api/employer/applications/postings')).json();
+    expect(counts.find((p: { jobId: string }) => p.jobId === job.id)).toMatchObject({
+      total: 2,
+      unread: 0, // marking an unread application marks it viewed
+      qualified: 1,
+      eliminated: 1,
+    });
+    // the seeker never sees the mark
+    expect(JSON.stringify((await call(a, 'GET', '/api/applications')).json())).not.toContain(
+      'qualified',
+    );
+  });
+
+  it('hides other organizations’ applications (404) and withdrawn ones', async () => {
+    const s = await seekerWithResume();
+    const job = await createJob(t.database.db, employer.organizationId!);
+    const id = (await apply(s, { jobId: job.id })).json().application.id;
+    const stranger = await signInAs(t.database.db, 'employer');
+    expect((await call(stranger, 'GET', `/api/employer/applications/${id}`)).statusCode).toBe(404);
+    expect(
+      (await call(stranger, 'PUT', `/api/employer/applications/${id}/mark`, { mark: 'qualified' }))
+        .statusCode,
+    ).toBe(404);
+    expect((await call(stranger, 'GET', '/api/employer/applications')).json().total).toBe(0);
+    await call(s, 'POST', `/api/applications/${id}/withdraw`);
+    expect((await call(employer, 'GET', `/api/employer/applications/${id}`)).statusCode).toBe(404);
+    expect((await call(s, 'GET', `/api/employer/applications/${id}`)).statusCode).toBe(403);
+  });
+});
