@@ -1,0 +1,200 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  chatSocketEvents as ev,
+  type ChatAck,
+  type ChatMessage,
+  type Conversation,
+  type Hall,
+} from '@hirehall/shared/chat';
+import { api, ApiError } from '../../../lib/api.ts';
+import { getSocket, useOnConnect, useSocketEvent } from '../../notifications/api/socket.ts';
+
+export const chatKeys = {
+  conversations: ['chat', 'conversations'] as const,
+  conversation: (id: string) => ['chat', 'conversation', id] as const,
+  hall: (fairId?: string, mark?: string) => ['chat', 'hall', fairId ?? '', mark ?? ''] as const,
+};
+
+/** The conversation list with unread counts, refreshed by every message event. */
+export function useConversations(enabled = true) {
+  const qc = useQueryClient();
+  const query = useQuery({
+    queryKey: chatKeys.conversations,
+    queryFn: () => api<{ items: Conversation[]; unread: number }>('/api/chat/conversations'),
+    enabled,
+  });
+  const refresh = () => void qc.invalidateQueries({ queryKey: chatKeys.conversations });
+  useSocketEvent(ev.message, refresh, enabled);
+  useSocketEvent(ev.readBy, refresh, enabled);
+  useOnConnect(refresh, enabled);
+  return query;
+}
+
+export function useHall(fairId?: string, mark?: string) {
+  const qc = useQueryClient();
+  const query = useQuery({
+    queryKey: chatKeys.hall(fairId, mark),
+    queryFn: () => api<Hall>('/api/chat/hall', { query: { fairId, mark } }),
+  });
+  const refresh = () => void qc.invalidateQueries({ queryKey: ['chat', 'hall'] });
+  useSocketEvent(ev.message, refresh);
+  useSocketEvent(ev.presence, refresh);
+  useOnConnect(refresh);
+  return query;
+}
+
+export function emitWithAck<T>(event: string, payload: unknown): Promise<T> {
+  return getSocket()
+    .timeout(10_000)
+    .emitWithAck(event, payload)
+    .then((answer: ChatAck<T>) => {
+      if (answer.ok) return answer.data;
+      throw new ApiError(answer.error.code, answer.error.message, 400);
+    });
+}
+
+export interface OutgoingMessage {
+  clientId: string;
+  body: string;
+  kind: 'text' | 'image';
+  state: 'sending' | 'failed';
+  imageFileId?: string;
+}
+
+/**
+ * One open conversation: joins its room, loads the latest page, merges live messages by
+ * sequence number, catches up from the last sequence after every reconnect, and sends with a
+ * client id so that retrying (automatic on reconnect, or by hand) never duplicates.
+ */
+export function useChat(conversationId: string) {
+  const [messages, setMessages] = useState<ChatMessage[]>([]);
+  const [outbox, setOutbox] = useState<OutgoingMessage[]>([]);
+  const [hasOlder, setHasOlder] = useState(false);
+  const [peerOnline, setPeerOnline] = useState(false);
+  const [peerTyping, setPeerTyping] = useState(false);
+  const lastSeq = useRef(0);
+  const pending = useRef<OutgoingMessage[]>([]);
+  const qc = useQueryClient();
+  useEffect(() => {
+    pending.current = outbox;
+  }, [outbox]);
+
+  const merge = useCallback((incoming: ChatMessage[]) => {
+    if (incoming.length === 0) return;
+    setMessages((prev) => {
+      const bySeq = new Map(prev.map((m) => [m.seq, m]));
+      for (const m of incoming) bySeq.set(m.seq, m);
+      const next = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+      lastSeq.current = next.at(-1)?.seq ?? 0;
+      return next;
+    });
+    setOutbox((prev) => prev.filter((o) => !incoming.some((m) => m.clientId === o.clientId)));
+  }, []);
+
+  const catchUp = useCallback(async () => {
+    const joined = await emitWithAck<{ lastSeq: number; peerOnline: boolean }>(ev.join, {
+      conversationId,
+    });
+    setPeerOnline(joined.peerOnline);
+    if (lastSeq.current === 0) {
+      const page = await api<{ items: ChatMessage[]; hasMore: boolean }>(
+        `/api/chat/conversations/${conversationId}/messages`,
+        { query: { limit: 30 } },
+      );
+      setHasOlder(page.hasMore);
+      merge(page.items);
+    } else {
+      for (;;) {
+        const page = await emitWithAck<{ items: ChatMessage[]; hasMore: boolean }>(ev.sync, {
+          conversationId,
+          afterSeq: lastSeq.current,
+        });
+        merge(page.items);
+        if (!page.hasMore) break;
+      }
+    }
+  }, [conversationId, merge]);
+
+  // mounted per conversation (callers key the panel by id)
+  useEffect(() => {
+    if (getSocket().connected) void catchUp().catch(() => undefined);
+  }, [conversationId, catchUp]);
+
+  useOnConnect(() => {
+    void catchUp().catch(() => undefined);
+    // resend what was pending when the connection dropped (same client ids)
+    for (const o of pending.current) void send(o).catch(() => undefined);
+  });
+
+  useSocketEvent<ChatMessage>(ev.message, (m) => {
+    if (m.conversationId === conversationId) merge([m]);
+  });
+  useSocketEvent<{ conversationId: string; side: string }>(ev.typingBy, (t) => {
+    if (t.conversationId !== conversationId) return;
+    setPeerTyping(true);
+    window.setTimeout(() => setPeerTyping(false), 3000);
+  });
+  useSocketEvent<{ online: boolean }>(ev.presence, (p) => setPeerOnline(p.online));
+
+  const send = useCallback(
+    async (o: OutgoingMessage) => {
+      setOutbox((prev) => [
+        ...prev.filter((x) => x.clientId !== o.clientId),
+        { ...o, state: 'sending' },
+      ]);
+      try {
+        const payload =
+          o.kind === 'text'
+            ? { conversationId, clientId: o.clientId, kind: 'text', body: o.body }
+            : { conversationId, clientId: o.clientId, kind: 'image', imageFileId: o.imageFileId };
+        const stored = await emitWithAck<ChatMessage>(ev.send, payload);
+        merge([stored]);
+      } catch (e) {
+        setOutbox((prev) =>
+          prev.map((x) => (x.clientId === o.clientId ? { ...x, state: 'failed' } : x)),
+        );
+        throw e;
+      }
+    },
+    [conversationId, merge],
+  );
+
+  const loadOlder = useCallback(async () => {
+    const first = messages[0]?.seq;
+    if (!first) return;
+    const page = await api<{ items: ChatMessage[]; hasMore: boolean }>(
+      `/api/chat/conversations/${conversationId}/messages`,
+      { query: { beforeSeq: first, limit: 30 } },
+    );
+    setHasOlder(page.hasMore);
+    merge(page.items);
+  }, [conversationId, messages, merge]);
+
+  const markRead = useCallback(
+    async (seq: number) => {
+      await emitWithAck(ev.read, { conversationId, seq }).catch(() => undefined);
+      void qc.invalidateQueries({ queryKey: ['chat'] });
+    },
+    [conversationId, qc],
+  );
+
+  const typing = useCallback(
+    () => getSocket().emit(ev.typing, { conversationId }),
+    [conversationId],
+  );
+
+  return { messages, outbox, hasOlder, peerOnline, peerTyping, send, loadOlder, markRead, typing };
+}
+
+export async function uploadChatImage(conversationId: string, file: File) {
+  const form = new FormData();
+  form.append('file', file);
+  return api<{ fileId: string; thumbFileId: string }>(
+    `/api/chat/conversations/${conversationId}/images`,
+    {
+      method: 'POST',
+      body: form,
+    },
+  );
+}

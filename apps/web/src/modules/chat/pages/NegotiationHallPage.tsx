@@ -1,0 +1,185 @@
+import { useState } from 'react';
+import {
+  App,
+  Badge,
+  Button,
+  Card,
+  Col,
+  Empty,
+  List,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  applicationMarkLabels,
+  applicationMarks,
+  type ApplicationMark,
+} from '@hirehall/shared/applications';
+import type { HallCandidate } from '@hirehall/shared/chat';
+import { api, describeError } from '../../../lib/api.ts';
+import { useHall } from '../api/chat.api.ts';
+import { ChatPanel } from '../components/ChatPanel.tsx';
+
+const markColors: Record<ApplicationMark, string> = {
+  qualified: 'green',
+  eliminated: 'red',
+  undecided: 'orange',
+};
+
+/**
+ * 洽谈大厅 (seed 001 §2): for the chosen fair, the candidates who applied with presence and
+ * marks; the resume, the chat panel, marks and the interview invitation.
+ */
+export default function NegotiationHallPage() {
+  const [fairId, setFairId] = useState<string | undefined>();
+  const [mark, setMark] = useState<string | undefined>();
+  const [selected, setSelected] = useState<HallCandidate | null>(null);
+  const [conversationId, setConversationId] = useState<string | null>(null);
+  const hall = useHall(fairId, mark);
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+
+  const choose = async (c: HallCandidate) => {
+    setSelected(c);
+    try {
+      const conv = c.conversationId
+        ? { id: c.conversationId }
+        : await api<{ id: string }>('/api/chat/conversations', {
+            method: 'POST',
+            body: { applicationId: c.applicationId },
+          });
+      setConversationId(conv.id);
+    } catch (e) {
+      message.error(describeError(e));
+    }
+  };
+
+  const setCandidateMark = async (value: ApplicationMark | null) => {
+    if (!selected) return;
+    try {
+      await api(`/api/employer/applications/${selected.applicationId}/mark`, {
+        method: 'PUT',
+        body: { mark: value },
+      });
+      setSelected({ ...selected, mark: value });
+      void qc.invalidateQueries({ queryKey: ['chat', 'hall'] });
+      message.success('已标记');
+    } catch (e) {
+      message.error(describeError(e));
+    }
+  };
+
+  const candidates = hall.data?.candidates ?? [];
+  return (
+    <Card title="洽谈大厅">
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          placeholder="选择招聘会（默认全部投递）"
+          style={{ width: 280 }}
+          value={fairId}
+          onChange={setFairId}
+          options={(hall.data?.fairs ?? []).map((f) => ({ value: f.id, label: f.title }))}
+        />
+        <Select
+          allowClear
+          placeholder="按标记筛选"
+          style={{ width: 160 }}
+          value={mark}
+          onChange={setMark}
+          options={[
+            ...applicationMarks.map((m) => ({ value: m, label: applicationMarkLabels[m] })),
+            { value: 'none', label: '未标记' },
+          ]}
+        />
+      </Space>
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <List
+            bordered
+            loading={hall.isLoading}
+            dataSource={candidates}
+            locale={{ emptyText: '暂无投递简历的求职者' }}
+            style={{ maxHeight: 600, overflowY: 'auto' }}
+            renderItem={(c) => (
+              <List.Item
+                onClick={() => void choose(c)}
+                style={{
+                  cursor: 'pointer',
+                  background: selected?.applicationId === c.applicationId ? '#e6f4ff' : undefined,
+                }}
+                data-testid="hall-candidate"
+              >
+                <List.Item.Meta
+                  title={
+                    <Space>
+                      <Badge status={c.online ? 'success' : 'default'} text={c.name} />
+                      {c.mark && (
+                        <Tag color={markColors[c.mark]}>{applicationMarkLabels[c.mark]}</Tag>
+                      )}
+                    </Space>
+                  }
+                  description={`${c.jobTitle} · ${c.online ? '在线' : '离线'}`}
+                />
+                <Badge count={c.unread} />
+              </List.Item>
+            )}
+          />
+        </Col>
+        <Col xs={24} md={16}>
+          {selected && conversationId ? (
+            <>
+              <Space wrap style={{ marginBottom: 8 }}>
+                <Typography.Text strong>{selected.name}</Typography.Text>
+                <Button
+                  size="small"
+                  href={`/employer/applications/${selected.applicationId}`}
+                  target="_blank"
+                >
+                  查看简历
+                </Button>
+                {selected.hasAttachment && (
+                  <Button
+                    size="small"
+                    href={`/employer/applications/${selected.applicationId}?download=1`}
+                    target="_blank"
+                  >
+                    下载简历
+                  </Button>
+                )}
+                {applicationMarks.map((m) => (
+                  <Button
+                    key={m}
+                    size="small"
+                    type={selected.mark === m ? 'primary' : 'default'}
+                    onClick={() => void setCandidateMark(selected.mark === m ? null : m)}
+                  >
+                    标记{applicationMarkLabels[m]}
+                  </Button>
+                ))}
+                <Tooltip title="面试邀约将在面试功能上线后提供">
+                  <Button size="small" type="primary" ghost disabled data-testid="interview-invite">
+                    面试邀约
+                  </Button>
+                </Tooltip>
+              </Space>
+              <ChatPanel
+                key={conversationId}
+                conversationId={conversationId}
+                side="employer"
+                peerName={selected.name}
+              />
+            </>
+          ) : (
+            <Empty description="从左侧选择一位求职者开始洽谈" style={{ marginTop: 80 }} />
+          )}
+        </Col>
+      </Row>
+    </Card>
+  );
+}
