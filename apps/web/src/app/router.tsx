@@ -11,7 +11,10 @@ import { dashboardRoutes } from '../modules/dashboard/routes.tsx';
 import { adminRoutes } from '../modules/admin/routes.tsx';
 import { chatRoutes } from '../modules/chat/routes.tsx';
 import { notificationsRoutes } from '../modules/notifications/routes.tsx';
+import { jobsRoutes } from '../modules/jobs/routes.tsx';
+import { jobfairsRoutes } from '../modules/jobfairs/routes.tsx';
 import { RequireRole } from './RequireRole.tsx';
+import { RouteError } from './RouteError.tsx';
 import { PublicLayout } from './layouts/PublicLayout.tsx';
 import { SeekerLayout } from './layouts/SeekerLayout.tsx';
 import { EmployerLayout, InstitutionLayout, SchoolLayout, AdminLayout } from './layouts/areas.tsx';
@@ -36,6 +39,8 @@ const modules: ModuleRoutes[] = [
   // before dashboard: chat provides the seeker's 消息 page
   chatRoutes,
   notificationsRoutes,
+  jobsRoutes,
+  jobfairsRoutes,
   dashboardRoutes,
   adminRoutes,
 ];
@@ -104,7 +109,14 @@ function areaRoute(shell: AreaShell): RouteObject {
   return {
     path: shell.base,
     element: <RequireRole roles={shell.roles}>{shell.layout}</RequireRole>,
-    children: [...children, ...placeholders, { path: '*', element: <NotFound /> }],
+    errorElement: <RouteError />,
+    // the pathless child keeps the layout on screen when a page fails
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [...children, ...placeholders, { path: '*', element: <NotFound /> }],
+      },
+    ],
   };
 }
 
@@ -126,7 +138,13 @@ function NotFound() {
 export const router = createBrowserRouter([
   {
     element: <PublicLayout />,
-    children: [...routesOf('public'), { path: '*', element: <NotFound /> }],
+    errorElement: <RouteError />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [...routesOf('public'), { path: '*', element: <NotFound /> }],
+      },
+    ],
   },
   ...areas.map(areaRoute),
 ]);

@@ -1,10 +1,11 @@
 import { Suspense, useState, type ReactNode } from 'react';
-import { Button, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
+import { Button, Drawer, Layout, Menu, type MenuProps } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { PageLoading } from '../../components/feedback.tsx';
 import { UserActions } from './UserActions.tsx';
 import { flattenMenu, type NavItem } from '../navigation.tsx';
+import { useIsMobile } from '../../lib/useIsMobile.ts';
 
 function toMenuItems(items: NavItem[]): NonNullable<MenuProps['items']> {
   return items.map((item) =>
@@ -32,8 +33,7 @@ export function ConsoleLayout({
   menu: NavItem[];
   headerExtra?: ReactNode;
 }) {
-  const screens = Grid.useBreakpoint();
-  const isMobile = !screens.md;
+  const isMobile = useIsMobile();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const location = useLocation();
   const navigate = useNavigate();

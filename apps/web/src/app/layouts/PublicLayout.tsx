@@ -1,15 +1,15 @@
 import { Suspense } from 'react';
-import { Button, Grid, Layout } from 'antd';
+import { Button, Layout } from 'antd';
 import { Link, Outlet } from 'react-router';
 import { PageLoading } from '../../components/feedback.tsx';
 import { homePathOf, useAuth } from '../session.ts';
 import { UserActions } from './UserActions.tsx';
+import { useIsMobile } from '../../lib/useIsMobile.ts';
 
 /** Landing, sign-in and registration pages. */
 export function PublicLayout() {
   const { account } = useAuth();
-  const screens = Grid.useBreakpoint();
-  const isMobile = !screens.md;
+  const isMobile = useIsMobile();
   return (
     <Layout style={{ minHeight: '100vh', background: '#f5f7fa' }}>
       <Layout.Header
@@ -33,11 +33,13 @@ export function PublicLayout() {
         <div style={{ flex: 1 }} />
         {account && (
           <>
-            <Link to={homePathOf(account)}>
-              <Button type="primary" size={isMobile ? 'small' : 'middle'}>
-                进入工作台
-              </Button>
-            </Link>
+            {!account.mustChangePassword && (
+              <Link to={homePathOf(account)}>
+                <Button type="primary" size={isMobile ? 'small' : 'middle'}>
+                  进入工作台
+                </Button>
+              </Link>
+            )}
             <UserActions />
           </>
         )}

@@ -1,13 +1,14 @@
 import { Suspense } from 'react';
-import { Grid, Layout, Menu } from 'antd';
+import { Layout, Menu } from 'antd';
 import { HomeOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { PageLoading } from '../../components/feedback.tsx';
 import { UserActions } from './UserActions.tsx';
 import { ChatUnreadBadge } from '../../modules/chat/components/ChatUnreadBadge.tsx';
+import { useIsMobile } from '../../lib/useIsMobile.ts';
 
 const tabs = [
-  { path: '/seeker', label: '首页/招聘', short: '招聘', icon: <HomeOutlined /> },
+  { path: '/seeker', label: '首页/招聘', short: '首页', icon: <HomeOutlined /> },
   { path: '/seeker/messages', label: '消息', short: '消息', icon: <MessageOutlined /> },
   { path: '/seeker/me', label: '我的', short: '我的', icon: <UserOutlined /> },
 ];
@@ -26,8 +27,7 @@ function withUnread(path: string, label: string) {
 
 /** Seeker: a bottom tab bar on phones, a top menu on desktop. */
 export function SeekerLayout() {
-  const screens = Grid.useBreakpoint();
-  const isMobile = !screens.md;
+  const isMobile = useIsMobile();
   const location = useLocation();
   const navigate = useNavigate();
   const active = activeTab(location.pathname);

@@ -1,15 +1,16 @@
-import { App, Button, Dropdown, Grid, Space, Typography } from 'antd';
+import { App, Button, Dropdown, Space } from 'antd';
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../session.ts';
 import { NotificationBell } from '../../modules/notifications/components/NotificationBell.tsx';
+import { useIsMobile } from '../../lib/useIsMobile.ts';
 
 /** 修改密码 / 退出 at the top right: buttons on desktop, a menu on phones. */
 export function UserActions() {
   const { account, signOut } = useAuth();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
+  const isMobile = useIsMobile();
   if (!account) return null;
 
   const leave = async () => {
@@ -18,7 +19,7 @@ export function UserActions() {
     navigate('/', { replace: true });
   };
 
-  if (!screens.md) {
+  if (isMobile) {
     return (
       <Space size={0}>
         <NotificationBell />
@@ -44,9 +45,19 @@ export function UserActions() {
   return (
     <Space size={4}>
       <NotificationBell />
-      <Typography.Text ellipsis style={{ maxWidth: 200 }}>
+      <span
+        style={{
+          display: 'inline-block',
+          maxWidth: 200,
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+          whiteSpace: 'nowrap',
+          verticalAlign: 'middle',
+          marginRight: 4,
+        }}
+      >
         <UserOutlined /> {account.displayName}
-      </Typography.Text>
+      </span>
       <Button type="text" icon={<KeyOutlined />} onClick={() => navigate('/password/change')}>
         修改密码
       </Button>

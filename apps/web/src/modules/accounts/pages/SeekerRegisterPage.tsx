@@ -40,7 +40,7 @@ function IdentityProviderNotice() {
     <Alert
       type="warning"
       showIcon
-      title={`开发环境实名认证（${provider.data.name}）`}
+      title="开发环境提示"
       description={provider.data.hint}
       style={{ marginBottom: 16 }}
     />
@@ -125,7 +125,7 @@ export default function SeekerRegisterPage() {
       <Form
         form={form}
         layout="vertical"
-        requiredMark="optional"
+        requiredMark={false}
         initialValues={{ documentKind: 'id_card', method: 'bank_card' }}
         onFinish={(values) => void onFinish(values)}
         scrollToFirstError

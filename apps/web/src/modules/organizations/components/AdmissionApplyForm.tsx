@@ -33,7 +33,10 @@ export function AdmissionApplyForm({
   const showError = useFormErrors(form);
   const schools = useQuery({ queryKey: organizationKeys.schools, queryFn: fetchSchools });
   const years = useQuery({ queryKey: organizationKeys.years, queryFn: fetchGraduationYears });
-  const taken = new Set(existing.map((a) => `${a.schoolId}:${a.graduationYear}`));
+  // a rejected pair may be applied for again (it returns to pending)
+  const taken = new Set(
+    existing.filter((a) => a.status !== 'rejected').map((a) => `${a.schoolId}:${a.graduationYear}`),
+  );
 
   const onFinish = async (values: Values) => {
     const applications = values.schoolIds.flatMap((schoolId) =>

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { App, Button, Card, Empty, List, Modal, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Admission } from '@hirehall/shared/organizations';
+import { describeError } from '../../../lib/api.ts';
 import dayjs from 'dayjs';
 import { QueryView } from '../../../components/feedback.tsx';
-import { fetchAdmissions, organizationKeys } from '../api/organizations.api.ts';
+import { applyForAdmissions, fetchAdmissions, organizationKeys } from '../api/organizations.api.ts';
 import { AdmissionApplyForm } from './AdmissionApplyForm.tsx';
 import { admissionStatusLabels } from './labels.ts';
 
@@ -14,6 +16,15 @@ export function AdmissionsStatusCard() {
   const [applying, setApplying] = useState(false);
   const queryClient = useQueryClient();
   const { message } = App.useApp();
+  const reapply = useMutation({
+    mutationFn: (item: Admission) =>
+      applyForAdmissions([{ schoolId: item.schoolId, graduationYear: item.graduationYear }]),
+    onSuccess: () => {
+      message.success('已重新提交申请，请等待学校审核');
+      void queryClient.invalidateQueries({ queryKey: organizationKeys.admissions });
+    },
+    onError: (error) => message.error(describeError(error)),
+  });
 
   return (
     <Card
@@ -59,9 +70,18 @@ export function AdmissionsStatusCard() {
                     <div style={{ fontSize: 13, marginTop: 4 }}>等待学校就业指导中心审核</div>
                   )}
                   {item.status === 'rejected' && (
-                    <Typography.Paragraph type="danger" style={{ margin: '4px 0 0' }}>
-                      拒绝原因：{item.reason ?? '未填写'}
-                    </Typography.Paragraph>
+                    <>
+                      <Typography.Paragraph type="danger" style={{ margin: '4px 0 8px' }}>
+                        拒绝原因：{item.reason ?? '未填写'}
+                      </Typography.Paragraph>
+                      <Button
+                        size="small"
+                        loading={reapply.isPending && reapply.variables?.id === item.id}
+                        onClick={() => reapply.mutate(item)}
+                      >
+                        修改资料后重新申请
+                      </Button>
+                    </>
                   )}
                 </div>
               </List.Item>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { App, Grid, Select, Space, Tooltip } from 'antd';
+import { App, Select, Tooltip } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAuth, useSignedInAccount } from '../../../app/session.ts';
 import { describeError } from '../../../lib/api.ts';
@@ -8,6 +8,7 @@ import {
   organizationKeys,
   switchEmployerContext,
 } from '../api/organizations.api.ts';
+import { useIsMobile } from '../../../lib/useIsMobile.ts';
 
 /** School and graduation-year switch at the top of the employer console (approved only). */
 export function EmployerContextSwitch() {
@@ -15,7 +16,7 @@ export function EmployerContextSwitch() {
   const { setAccount } = useAuth();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
+  const isMobile = useIsMobile();
   const admissions = useQuery({ queryKey: organizationKeys.admissions, queryFn: fetchAdmissions });
   const approved = useMemo(
     () => (admissions.data ?? []).filter((item) => item.status === 'approved'),
@@ -62,8 +63,11 @@ export function EmployerContextSwitch() {
     if (year !== undefined) mutation.mutate({ schoolId: nextSchool, graduationYear: year });
   };
 
+  const wide = !isMobile;
   return (
-    <Space size={6} wrap={false}>
+    <div
+      style={{ display: 'flex', gap: 6, alignItems: 'center', width: wide ? undefined : '100%' }}
+    >
       <Select
         aria-label="当前学校"
         placeholder="选择学校"
@@ -72,7 +76,7 @@ export function EmployerContextSwitch() {
         onChange={(value: string) => switchTo(value)}
         loading={mutation.isPending}
         disabled={mutation.isPending}
-        style={{ width: screens.md ? 200 : 120 }}
+        style={wide ? { width: 200 } : { flex: 1, minWidth: 0 }}
         popupMatchSelectWidth={false}
       />
       <Select
@@ -82,8 +86,8 @@ export function EmployerContextSwitch() {
         options={years.map((year) => ({ value: year, label: `${year}届` }))}
         onChange={(value: number) => schoolId && switchTo(schoolId, value)}
         disabled={!schoolId || mutation.isPending}
-        style={{ width: screens.md ? 100 : 84 }}
+        style={{ width: wide ? 100 : 96 }}
       />
-    </Space>
+    </div>
   );
 }

@@ -5,7 +5,6 @@ import {
   Card,
   Descriptions,
   Empty,
-  Grid,
   List,
   Space,
   Table,
@@ -27,6 +26,7 @@ import {
   rejectAdmission,
 } from '../api/organizations.api.ts';
 import { admissionStatusLabels } from '../components/labels.ts';
+import { useIsMobile } from '../../../lib/useIsMobile.ts';
 
 const tabs: { key: AdmissionStatus; label: string }[] = [
   { key: 'pending', label: '待审核' },
@@ -124,7 +124,7 @@ function ReviewActions({ item, onReject }: { item: SchoolAdmission; onReject: ()
 }
 
 function AdmissionList({ status }: { status: AdmissionStatus }) {
-  const screens = Grid.useBreakpoint();
+  const isMobile = useIsMobile();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [rejecting, setRejecting] = useState<SchoolAdmission | null>(null);
@@ -154,12 +154,15 @@ function AdmissionList({ status }: { status: AdmissionStatus }) {
         empty={<Empty description={emptyText} />}
       >
         {(rows) =>
-          screens.md ? (
+          !isMobile ? (
             <Table<SchoolAdmission>
               rowKey="id"
               dataSource={rows}
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
-              expandable={{ expandedRowRender: (item) => <EmployerDetails item={item} /> }}
+              expandable={{
+                expandedRowRender: (item) => <EmployerDetails item={item} />,
+                expandRowByClick: true,
+              }}
               columns={[
                 { title: '单位名称', render: (_, item) => item.employer.name },
                 { title: '毕业年份', dataIndex: 'graduationYear', render: (y: number) => `${y}届` },
