@@ -118,7 +118,10 @@ export function useChat(conversationId: string) {
 
   // mounted per conversation (callers key the panel by id)
   useEffect(() => {
-    if (getSocket().connected) void Promise.resolve().then(catchUp).catch(() => undefined);
+    if (getSocket().connected)
+      void Promise.resolve()
+        .then(catchUp)
+        .catch(() => undefined);
   }, [conversationId, catchUp]);
 
   useOnConnect(() => {
