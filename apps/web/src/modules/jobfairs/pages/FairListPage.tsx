@@ -1,0 +1,48 @@
+import { Card, Empty, List, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import dayjs from 'dayjs';
+import { fairTypeLabels } from '@hirehall/shared/jobfairs';
+import { QueryView } from '../../../components/feedback.tsx';
+import { useSeekerBase } from '../../jobs/components/base.ts';
+import { fairKeys, fetchFairs } from '../api/jobfairs.api.ts';
+
+const fmt = (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm');
+
+/** 招聘会 list for seekers and visitors. */
+export default function FairListPage() {
+  const base = useSeekerBase();
+  const fairs = useQuery({ queryKey: fairKeys.list, queryFn: fetchFairs });
+  return (
+    <div style={{ maxWidth: 900, margin: '0 auto' }}>
+      <Typography.Title level={4}>招聘会</Typography.Title>
+      <QueryView
+        query={fairs}
+        isEmpty={(d) => d.length === 0}
+        empty={<Empty description="暂无招聘会" />}
+      >
+        {(list) => (
+          <List
+            dataSource={list}
+            renderItem={(f) => (
+              <Link to={`${base}/jobfairs/${f.id}`} style={{ display: 'block' }}>
+                <Card size="small" hoverable style={{ marginBottom: 12 }}>
+                  <Typography.Text strong style={{ fontSize: 16 }}>
+                    {f.title}
+                  </Typography.Text>{' '}
+                  {f.status === 'closed' ? <Tag>已结束</Tag> : <Tag color="green">进行中</Tag>}
+                  <div style={{ color: 'rgba(0,0,0,0.65)', marginTop: 4 }}>
+                    {fairTypeLabels[f.type]} · {f.schoolName} · {fmt(f.startsAt)} — {fmt(f.endsAt)}
+                  </div>
+                  <div style={{ color: 'rgba(0,0,0,0.45)' }}>
+                    参会企业 {f.employerCount} 个 | 可投递职位 {f.jobCount} 个 | 关注人次 {f.views}
+                  </div>
+                </Card>
+              </Link>
+            )}
+          />
+        )}
+      </QueryView>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { App, Button, Card, Descriptions, Popover, Space, Typography } from 'antd';
+import { HeartFilled, HeartOutlined, InfoCircleOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from 'react-router';
+import { educationLevels, employmentTypes, labelOf } from '@hirehall/shared/jobs';
+import { QueryView } from '../../../components/feedback.tsx';
+import { describeError } from '../../../lib/api.ts';
+import { useAuth } from '../../../app/session.ts';
+import { addFavorite, fetchJob, jobKeys, removeFavorite } from '../api/jobs.api.ts';
+import { useSeekerBase } from '../components/base.ts';
+
+/** 职位详情: description, skills, probation behind the button next to monthly pay (seed 004 §3.5). */
+export default function JobDetailPage() {
+  const { id = '' } = useParams();
+  const base = useSeekerBase();
+  const navigate = useNavigate();
+  const { account } = useAuth();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const job = useQuery({ queryKey: jobKeys.detail(id), queryFn: () => fetchJob(id) });
+  const toggle = useMutation({
+    mutationFn: (fav: boolean) => (fav ? removeFavorite(id) : addFavorite(id)),
+    onSuccess: (_d, fav) => {
+      message.success(fav ? '已取消收藏' : '已收藏');
+      void client.invalidateQueries({ queryKey: jobKeys.detail(id) });
+      void client.invalidateQueries({ queryKey: jobKeys.favorites });
+    },
+    onError: (e) => message.error(describeError(e)),
+  });
+  return (
+    <div style={{ maxWidth: 760, margin: '0 auto' }}>
+      <QueryView query={job}>
+        {(j) => (
+          <Card
+            title={<span style={{ whiteSpace: 'normal' }}>{j.title}</span>}
+            extra={
+              <Button
+                type="text"
+                icon={
+                  j.isFavorite ? <HeartFilled style={{ color: '#eb2f96' }} /> : <HeartOutlined />
+                }
+                loading={toggle.isPending}
+                onClick={() => {
+                  if (account?.role !== 'seeker') {
+                    message.info('请以求职者身份登录后收藏');
+                    navigate('/sign-in');
+                    return;
+                  }
+                  toggle.mutate(j.isFavorite);
+                }}
+              >
+                {j.isFavorite ? '已收藏' : '收藏'}
+              </Button>
+            }
+          >
+            <Descriptions
+              column={1}
+              size="small"
+              items={[
+                { key: 'org', label: '用人单位', children: j.organizationName },
+                {
+                  key: 'pay',
+                  label: '月收入',
+                  children: (
+                    <Space>
+                      <Typography.Text type="danger">{j.salaryText}</Typography.Text>
+                      <Popover
+                        trigger="click"
+                        title="试用期信息"
+                        content={
+                          j.probationMonths
+                            ? `试用期 ${j.probationMonths} 个月，试用期薪资 ${j.probationSalary ?? '面议'} 元/月`
+                            : '无试用期'
+                        }
+                      >
+                        <Button size="small" icon={<InfoCircleOutlined />}>
+                          试用期
+                        </Button>
+                      </Popover>
+                    </Space>
+                  ),
+                },
+                { key: 'edu', label: '学历要求', children: labelOf(educationLevels, j.education) },
+                {
+                  key: 'age',
+                  label: '年龄要求',
+                  children: `${j.ageMin ?? 16}-${j.ageMax ?? 65}岁`,
+                },
+                { key: 'n', label: '招聘人数', children: j.headcount ?? '若干' },
+                {
+                  key: 'type',
+                  label: '工作性质',
+                  children: labelOf(employmentTypes, j.employmentType),
+                },
+                { key: 'loc', label: '工作地点', children: j.district ?? j.region ?? '—' },
+                ...(j.certificationDomain || j.positionType
+                  ? [
+                      {
+                        key: 'cert',
+                        label: '认证领域/岗位',
+                        children: [j.certificationDomain, j.positionType, j.positionLevel]
+                          .filter(Boolean)
+                          .join(' / '),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+            <Typography.Title level={5}>职位描述</Typography.Title>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
+              {j.description}
+            </Typography.Paragraph>
+            <Typography.Title level={5}>技能要求</Typography.Title>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
+              {j.skills || '—'}
+            </Typography.Paragraph>
+            <Space wrap>
+              <Button type="primary" disabled>
+                我要应聘（即将开放）
+              </Button>
+              <Link to={`${base}/jobs?organizationId=${j.organizationId}`}>查看该公司全部职位</Link>
+            </Space>
+          </Card>
+        )}
+      </QueryView>
+    </div>
+  );
+}
