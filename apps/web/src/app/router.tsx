@@ -14,6 +14,7 @@ import { notificationsRoutes } from '../modules/notifications/routes.tsx';
 import { jobsRoutes } from '../modules/jobs/routes.tsx';
 import { jobfairsRoutes } from '../modules/jobfairs/routes.tsx';
 import { RequireRole } from './RequireRole.tsx';
+import { RouteError } from './RouteError.tsx';
 import { PublicLayout } from './layouts/PublicLayout.tsx';
 import { SeekerLayout } from './layouts/SeekerLayout.tsx';
 import { EmployerLayout, InstitutionLayout, SchoolLayout, AdminLayout } from './layouts/areas.tsx';
@@ -108,7 +109,14 @@ function areaRoute(shell: AreaShell): RouteObject {
   return {
     path: shell.base,
     element: <RequireRole roles={shell.roles}>{shell.layout}</RequireRole>,
-    children: [...children, ...placeholders, { path: '*', element: <NotFound /> }],
+    errorElement: <RouteError />,
+    // the pathless child keeps the layout on screen when a page fails
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [...children, ...placeholders, { path: '*', element: <NotFound /> }],
+      },
+    ],
   };
 }
 
@@ -130,7 +138,13 @@ function NotFound() {
 export const router = createBrowserRouter([
   {
     element: <PublicLayout />,
-    children: [...routesOf('public'), { path: '*', element: <NotFound /> }],
+    errorElement: <RouteError />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [...routesOf('public'), { path: '*', element: <NotFound /> }],
+      },
+    ],
   },
   ...areas.map(areaRoute),
 ]);
