@@ -17,7 +17,7 @@ import { addIdentifier, findAccountByPhone, insertAccount, setPassword } from '.
 import { bindRegistryEntry, findRegistryEntry } from './accounts.records.repo.ts';
 import { assertPasswordAllowed, passwordRuleOf, type PasswordRule } from './accounts.passwords.ts';
 import { consumeSmsCode, verifySmsCode } from './accounts.sms-codes.ts';
-import { answerSignedIn, openSession } from './accounts.session.ts';
+import { answerSignedIn, isUniqueViolation, openSession } from './accounts.session.ts';
 
 const LOOKUPS_PER_IP_PER_10_MIN = 30;
 
@@ -51,39 +51,43 @@ async function bindCertified(
     code: body.smsCode,
   });
   const passwordHash = await hashPassword(body.password);
-  return ctx.db.transaction(async (tx) => {
-    await consumeSmsCode(tx, codeId);
-    let accountId: string;
-    if (existing) {
-      accountId = existing.id;
-      await setPassword(tx, accountId, passwordHash);
-      await revokeOtherSessions(tx, accountId);
-      await addIdentifier(tx, accountId, 'phone', body.phone);
-    } else {
-      accountId = (
-        await insertAccount(tx, {
-          role: 'seeker',
-          displayName: entry.name,
-          passwordHash,
-          phone: body.phone,
-          identifiers: [{ kind: 'phone', value: body.phone }],
-        })
-      ).id;
-    }
-    if (!(await bindRegistryEntry(tx, body.phone, accountId))) {
-      throw new AppError('ALREADY_ACTIVATED');
-    }
-    await recordAudit(tx, {
-      actorAccountId: accountId,
-      actorRole: 'seeker',
-      action: 'certified.bound',
-      targetType: 'account',
-      targetId: accountId,
-      ip: request.ip,
-      details: { joinedExistingAccount: !!existing },
+  return ctx.db
+    .transaction(async (tx) => {
+      await consumeSmsCode(tx, codeId);
+      let accountId: string;
+      if (existing) {
+        accountId = existing.id;
+        await setPassword(tx, accountId, passwordHash);
+        await revokeOtherSessions(tx, accountId);
+        await addIdentifier(tx, accountId, 'phone', body.phone);
+      } else {
+        accountId = (
+          await insertAccount(tx, {
+            role: 'seeker',
+            displayName: entry.name,
+            passwordHash,
+            phone: body.phone,
+            identifiers: [{ kind: 'phone', value: body.phone }],
+          })
+        ).id;
+      }
+      if (!(await bindRegistryEntry(tx, body.phone, accountId))) {
+        throw new AppError('ALREADY_ACTIVATED');
+      }
+      await recordAudit(tx, {
+        actorAccountId: accountId,
+        actorRole: 'seeker',
+        action: 'certified.bound',
+        targetType: 'account',
+        targetId: accountId,
+        ip: request.ip,
+        details: { joinedExistingAccount: !!existing },
+      });
+      return { accountId, session: await openSession(tx, ctx, request, accountId) };
+    })
+    .catch((err: unknown) => {
+      throw isUniqueViolation(err) ? new AppError('ALREADY_ACTIVATED') : err;
     });
-    return { accountId, session: await openSession(tx, ctx, request, accountId) };
-  });
 }
 
 export function certifiedRoutes(ctx: AppContext): FastifyPluginAsyncZod {

@@ -26,7 +26,7 @@ import { activateGraduateRecord, findGraduateRecord } from './accounts.records.r
 import { assertPasswordAllowed, passwordRuleOf, type PasswordRule } from './accounts.passwords.ts';
 import { consumeSmsCode, verifySmsCode } from './accounts.sms-codes.ts';
 import { issueAndSend } from './accounts.sms-routes.ts';
-import { answerSignedIn, openSession } from './accounts.session.ts';
+import { answerSignedIn, isUniqueViolation, openSession } from './accounts.session.ts';
 
 type Lookup = z.infer<typeof graduateLookupBodySchema>;
 
@@ -81,40 +81,44 @@ async function activateGraduate(
     code: body.smsCode,
   });
   const passwordHash = await hashPassword(body.password);
-  return ctx.db.transaction(async (tx) => {
-    await consumeSmsCode(tx, codeId);
-    const studentIdentifier = `${record.schoolId}:${record.studentNumber}`;
-    let accountId: string;
-    if (existing) {
-      accountId = existing.id;
-      await setPassword(tx, accountId, passwordHash);
-      await revokeOtherSessions(tx, accountId);
-      await addIdentifier(tx, accountId, 'student_number', studentIdentifier);
-    } else {
-      accountId = (
-        await insertAccount(tx, {
-          role: 'seeker',
-          displayName: record.name,
-          passwordHash,
-          identifiers: [{ kind: 'student_number', value: studentIdentifier }],
-        })
-      ).id;
-    }
-    await attachPhone(tx, accountId, record.phone);
-    if (!(await activateGraduateRecord(tx, record.id, accountId))) {
-      throw new AppError('ALREADY_ACTIVATED');
-    }
-    await recordAudit(tx, {
-      actorAccountId: accountId,
-      actorRole: 'seeker',
-      action: 'graduate.activated',
-      targetType: 'graduate_record',
-      targetId: record.id,
-      ip: request.ip,
-      details: { schoolId: record.schoolId, joinedExistingAccount: !!existing },
+  return ctx.db
+    .transaction(async (tx) => {
+      await consumeSmsCode(tx, codeId);
+      const studentIdentifier = `${record.schoolId}:${record.studentNumber}`;
+      let accountId: string;
+      if (existing) {
+        accountId = existing.id;
+        await setPassword(tx, accountId, passwordHash);
+        await revokeOtherSessions(tx, accountId);
+        await addIdentifier(tx, accountId, 'student_number', studentIdentifier);
+      } else {
+        accountId = (
+          await insertAccount(tx, {
+            role: 'seeker',
+            displayName: record.name,
+            passwordHash,
+            identifiers: [{ kind: 'student_number', value: studentIdentifier }],
+          })
+        ).id;
+      }
+      await attachPhone(tx, accountId, record.phone);
+      if (!(await activateGraduateRecord(tx, record.id, accountId))) {
+        throw new AppError('ALREADY_ACTIVATED');
+      }
+      await recordAudit(tx, {
+        actorAccountId: accountId,
+        actorRole: 'seeker',
+        action: 'graduate.activated',
+        targetType: 'graduate_record',
+        targetId: record.id,
+        ip: request.ip,
+        details: { schoolId: record.schoolId, joinedExistingAccount: !!existing },
+      });
+      return { accountId, session: await openSession(tx, ctx, request, accountId) };
+    })
+    .catch((err: unknown) => {
+      throw isUniqueViolation(err) ? new AppError('ALREADY_ACTIVATED') : err;
     });
-    return { accountId, session: await openSession(tx, ctx, request, accountId) };
-  });
 }
 
 export function graduateRoutes(ctx: AppContext): FastifyPluginAsyncZod {

@@ -32,7 +32,7 @@ import {
 import { seekerProfiles } from './accounts.tables.ts';
 import { assertPasswordAllowed } from './accounts.passwords.ts';
 import { consumeSmsCode, verifySmsCode } from './accounts.sms-codes.ts';
-import { answerSignedIn, openSession } from './accounts.session.ts';
+import { answerSignedIn, isUniqueViolation, openSession } from './accounts.session.ts';
 
 const IDENTITY_TRIES_PER_PHONE_PER_DAY = 5;
 
@@ -116,68 +116,71 @@ async function registerSeeker(
   }
   const passwordHash = await hashPassword(body.password);
 
-  const result = await ctx.db.transaction(async (tx) => {
-    await consumeSmsCode(tx, codeId);
-    if (doc.identifier && (await findAccountByIdentifiers(tx, [doc.identifier]))) {
-      throw new AppError('ACCOUNT_EXISTS');
-    }
-    // one person, one account: a graduate or certified person registering adds the profile
-    const byPhone = await findAccountByPhone(tx, body.phone);
-    if (byPhone && (byPhone.role !== 'seeker' || (await findSeekerProfile(tx, byPhone.id)))) {
-      throw new AppError('PHONE_IN_USE');
-    }
-    let accountId: string;
-    if (byPhone) {
-      accountId = byPhone.id;
-      await setPassword(tx, accountId, passwordHash);
-      await revokeOtherSessions(tx, accountId);
-      if (doc.identifier)
-        await addIdentifier(tx, accountId, doc.identifier.kind, doc.identifier.value);
-    } else {
-      accountId = (
-        await insertAccount(tx, {
-          role: 'seeker',
-          displayName: body.name,
-          passwordHash,
-          phone: body.phone,
-          identifiers: [
-            { kind: 'phone', value: body.phone },
-            ...(doc.identifier ? [doc.identifier] : []),
-          ],
-        })
-      ).id;
-    }
-    const generatedAccount = doc.identifier ? undefined : await uniqueGeneratedAccount(tx);
-    if (generatedAccount) await addIdentifier(tx, accountId, 'generated', generatedAccount);
-    const facts = doc.idFormat ? idNumberFacts(doc.idFormat) : null;
-    await tx.insert(seekerProfiles).values({
-      accountId,
-      name: body.name,
-      documentKind: doc.kind,
-      idNumber: doc.number,
-      gender: facts?.gender ?? null,
-      birthDate: facts?.birthDate ?? null,
-      verificationMethod: v.method,
-      verifiedAt: new Date(),
-    });
-    await recordAudit(tx, {
-      actorAccountId: accountId,
-      actorRole: 'seeker',
-      action: 'seeker.registered',
-      targetType: 'account',
-      targetId: accountId,
-      ip: request.ip,
-      details: {
+  return ctx.db
+    .transaction(async (tx) => {
+      await consumeSmsCode(tx, codeId);
+      if (doc.identifier && (await findAccountByIdentifiers(tx, [doc.identifier]))) {
+        throw new AppError('ACCOUNT_EXISTS');
+      }
+      // one person, one account: a graduate or certified person registering adds the profile
+      const byPhone = await findAccountByPhone(tx, body.phone);
+      if (byPhone && (byPhone.role !== 'seeker' || (await findSeekerProfile(tx, byPhone.id)))) {
+        throw new AppError('PHONE_IN_USE');
+      }
+      let accountId: string;
+      if (byPhone) {
+        accountId = byPhone.id;
+        await setPassword(tx, accountId, passwordHash);
+        await revokeOtherSessions(tx, accountId);
+        if (doc.identifier)
+          await addIdentifier(tx, accountId, doc.identifier.kind, doc.identifier.value);
+      } else {
+        accountId = (
+          await insertAccount(tx, {
+            role: 'seeker',
+            displayName: body.name,
+            passwordHash,
+            phone: body.phone,
+            identifiers: [
+              { kind: 'phone', value: body.phone },
+              ...(doc.identifier ? [doc.identifier] : []),
+            ],
+          })
+        ).id;
+      }
+      const generatedAccount = doc.identifier ? undefined : await uniqueGeneratedAccount(tx);
+      if (generatedAccount) await addIdentifier(tx, accountId, 'generated', generatedAccount);
+      const facts = doc.idFormat ? idNumberFacts(doc.idFormat) : null;
+      await tx.insert(seekerProfiles).values({
+        accountId,
+        name: body.name,
         documentKind: doc.kind,
-        document: doc.number ? maskIdNumber(doc.number) : null,
-        verification: v.method,
-        joinedExistingAccount: !!byPhone,
-      },
+        idNumber: doc.number,
+        gender: facts?.gender ?? null,
+        birthDate: facts?.birthDate ?? null,
+        verificationMethod: v.method,
+        verifiedAt: new Date(),
+      });
+      await recordAudit(tx, {
+        actorAccountId: accountId,
+        actorRole: 'seeker',
+        action: 'seeker.registered',
+        targetType: 'account',
+        targetId: accountId,
+        ip: request.ip,
+        details: {
+          documentKind: doc.kind,
+          document: doc.number ? maskIdNumber(doc.number) : null,
+          verification: v.method,
+          joinedExistingAccount: !!byPhone,
+        },
+      });
+      const session = await openSession(tx, ctx, request, accountId);
+      return { accountId, session, generatedAccount };
+    })
+    .catch((err: unknown) => {
+      throw isUniqueViolation(err) ? new AppError('ACCOUNT_EXISTS') : err;
     });
-    const session = await openSession(tx, ctx, request, accountId);
-    return { accountId, session, generatedAccount };
-  });
-  return result;
 }
 
 export function seekerRoutes(ctx: AppContext, verifier: IdentityVerifier): FastifyPluginAsyncZod {

@@ -4,7 +4,12 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { CSRF_COOKIE, SESSION_COOKIE, createSession } from '../../platform/auth/sessions.ts';
+import {
+  CSRF_COOKIE,
+  SESSION_COOKIE,
+  createSession,
+  revokeSession,
+} from '../../platform/auth/sessions.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findSessionAccountRow } from './accounts.repo.ts';
 
@@ -55,13 +60,17 @@ export function setSessionCookies(reply: FastifyReply, config: Config, session: 
   reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...common, httpOnly: false });
 }
 
-/** A new session for `accountId`, inside the transaction that signed the person in. */
-export function openSession(
+/**
+ * A new session for `accountId`, inside the transaction that signed the person in. A session
+ * the browser still carried ends here: signing in never keeps two identities in one browser.
+ */
+export async function openSession(
   tx: Queryable,
   ctx: AppContext,
   request: FastifyRequest,
   accountId: string,
 ): Promise<NewSession> {
+  if (request.actor) await revokeSession(tx, request.actor.tokenHash);
   return createSession(tx, {
     accountId,
     ip: request.ip,
@@ -79,4 +88,10 @@ export async function answerSignedIn(
 ): Promise<SignedIn> {
   setSessionCookies(reply, ctx.config, session);
   return { account: await loadSessionAccount(ctx.db, accountId), csrfToken: session.csrfToken };
+}
+
+/** A unique index refused the row: two requests raced to create the same thing. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } } | null;
+  return e?.code === '23505' || e?.cause?.code === '23505';
 }

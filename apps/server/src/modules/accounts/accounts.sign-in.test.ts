@@ -442,6 +442,25 @@ describe('sessions', () => {
     expect(audit[0]!.n).toBeGreaterThan(0);
   });
 
+  it('signing in from a browser that still carries a session ends that session', async () => {
+    const first = await signInRequest(t.app, {
+      portal: 'staff',
+      identifier: 'sess-user',
+      password: 'Session2026',
+    });
+    const a = sessionHeaders(first);
+    const second = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { cookie: a.cookie! },
+      payload: { portal: 'staff', identifier: 'sess-user', password: 'Session2026' },
+    });
+    expect(second.statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: a })).statusCode,
+    ).toBe(401);
+  });
+
   it('/me without a session is UNAUTHENTICATED', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/auth/me' });
     expect(res.statusCode).toBe(401);
