@@ -97,3 +97,23 @@ export async function sendOfferVia(app: FastifyInstance, hr: SignedIn, graduateI
 
 export const post = (app: FastifyInstance, who: SignedIn, url: string, payload?: object) =>
   app.inject({ method: 'POST', url, headers: who.headers, ...(payload ? { payload } : {}) });
+
+/** The whole way to 已签约: offer, accept, college and school approval. */
+export async function signedAgreement(
+  app: FastifyInstance,
+  db: Db,
+  w: Awaited<ReturnType<typeof signingWorld>>,
+) {
+  const hr = await admittedEmployer(db, w.schoolId);
+  const { seeker, record } = await w.graduate();
+  const id = await sendOfferVia(app, hr, record.id);
+  const steps = [
+    await post(app, seeker, `/api/graduate/agreements/${id}/accept`),
+    await post(app, w.college, `/api/college/agreements/${id}/approve`),
+    await post(app, w.school, `/api/school/agreements/${id}/approve`),
+  ];
+  for (const s of steps) {
+    if (s.statusCode !== 200) throw new AppError('INTERNAL', `signing failed: ${s.body}`);
+  }
+  return { id, hr, seeker, record, view: steps[2]!.json() };
+}
