@@ -31,7 +31,9 @@ import {
 
 /**
  * Every module's routes, in one list. A new module (jobs, jobfairs, …) exports a
- * `ModuleRoutes` object from `modules/<name>/routes.tsx` and is added here.
+ * `ModuleRoutes` object from `modules/<name>/routes.tsx` and is added here; put it before
+ * `dashboardRoutes` to replace one of its simple pages (first wins). Menu entries
+ * (`navigation.tsx`) without a route show 即将上线 until a module provides them.
  */
 const modules: ModuleRoutes[] = [
   accountsRoutes,
@@ -86,8 +88,14 @@ const areas: AreaShell[] = [
   { area: 'admin', base: '/admin', roles: ['admin'], layout: <AdminLayout />, menu: adminMenu },
 ];
 
+/** When two modules serve the same path, the first in `modules` wins. */
 function routesOf(area: Area): RouteObject[] {
-  return modules.flatMap((module) => module[area] ?? []);
+  const byPath = new Map<string, RouteObject>();
+  for (const route of modules.flatMap((module) => module[area] ?? [])) {
+    const key = route.index ? '(index)' : (route.path ?? '');
+    if (!byPath.has(key)) byPath.set(key, route);
+  }
+  return [...byPath.values()];
 }
 
 function relative(path: string, base: string): string {
