@@ -13,6 +13,7 @@ import { registerNotifications } from './modules/notifications/notifications.mod
 import { registerChat } from './modules/chat/chat.module.ts';
 import { registerFeedback } from './modules/feedback/feedback.routes.ts';
 import { registerAdmin } from './modules/admin/admin.routes.ts';
+import { registerPrivacy } from './modules/privacy/privacy.routes.ts';
 
 /** The one place that lists the domain modules. */
 export async function registerModules(app: FastifyInstance, ctx: AppContext) {
@@ -29,4 +30,5 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext) {
   await app.register(talentPoolRoutes(ctx));
   await app.register(applicationsRoutes(ctx));
   await registerAdmin(app, ctx);
+  await registerPrivacy(app, ctx);
 }
