@@ -2,7 +2,6 @@ import { lazy } from 'react';
 import type { ModuleRoutes } from '../../lib/routes.ts';
 
 const SeekerHomePage = lazy(() => import('./pages/SeekerHomePage.tsx'));
-const SeekerMessagesPage = lazy(() => import('./pages/SeekerMessagesPage.tsx'));
 const SeekerMinePage = lazy(() => import('./pages/SeekerMinePage.tsx'));
 const EmployerHomePage = lazy(() => import('./pages/EmployerHomePage.tsx'));
 const SchoolHomePage = lazy(() => import('./pages/SchoolHomePage.tsx'));
@@ -12,7 +11,6 @@ const AdminHomePage = lazy(() => import('./pages/AdminHomePage.tsx'));
 export const dashboardRoutes: ModuleRoutes = {
   seeker: [
     { index: true, element: <SeekerHomePage /> },
-    { path: 'messages', element: <SeekerMessagesPage /> },
     { path: 'me', element: <SeekerMinePage /> },
   ],
   employer: [{ index: true, element: <EmployerHomePage /> }],

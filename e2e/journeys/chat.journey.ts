@@ -1,0 +1,152 @@
+import type { Page } from 'playwright-core';
+import sharp from 'sharp';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expectText, type Journey } from '../harness.ts';
+import { demo, DEMO_PASSWORD, DEMO_PIN } from '../../apps/server/src/demo/demo-data.ts';
+
+async function signIn(page: Page, body: Record<string, string>) {
+  const res = await page.request.post('/api/auth/sign-in', { data: body });
+  if (!res.ok()) throw new Error(`sign-in ${body.portal}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as { csrfToken: string };
+}
+
+async function badgeCount(page: Page): Promise<number> {
+  const text = await page
+    .locator('[data-testid="chat-unread-badge"] .ant-badge-count')
+    .first()
+    .textContent({ timeout: 500 })
+    .catch(() => null);
+  return Number(text ?? 0) || 0;
+}
+
+async function waitFor(what: string, check: () => Promise<boolean>, ms = 15_000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * Employer and seeker in two pages: the employer opens the conversation from the negotiation
+ * hall and sends text, an emoji and an image; the seeker's 消息 badge updates live on a phone;
+ * the seeker reads and answers in place.
+ */
+const journey: Journey = {
+  name: 'negotiation-hall chat: text, emoji, image, live unread badge',
+  async run({ newPage, artifactsDir }) {
+    const employer = await newPage();
+    const seeker = await newPage({ mobile: true });
+    await employer.goto('/');
+    await seeker.goto('/');
+    const { csrfToken: employerCsrf } = await signIn(employer, {
+      portal: 'employer',
+      identifier: demo.employers[0].creditCode,
+      password: DEMO_PASSWORD,
+    });
+    const { csrfToken: seekerCsrf } = await signIn(seeker, {
+      portal: 'seeker',
+      identifier: demo.seeker.idNumber,
+      password: DEMO_PIN,
+    });
+
+    // the employer publishes a posting and the seeker applies to it
+    const h = { 'x-csrf-token': employerCsrf };
+    const created = await employer.request.post('/api/org/jobs', {
+      headers: h,
+      data: {
+        title: '前端开发工程师',
+        occupation: '软件开发',
+        description: '负责招聘平台的前端开发。',
+        skills: 'React、TypeScript',
+        salaryMin: 7500,
+        salaryMax: 8499,
+        education: 'college',
+        ageMin: 18,
+        ageMax: 45,
+        employmentType: 'full_time',
+        district: '嘉定区',
+        headcount: 2,
+        probationMonths: 3,
+        probationSalary: 6500,
+      },
+    });
+    if (!created.ok()) throw new Error(`create job: ${created.status()} ${await created.text()}`);
+    const job = (await created.json()) as { id: string };
+    const published = await employer.request.post(`/api/org/jobs/${job.id}/publish`, {
+      headers: h,
+    });
+    if (!published.ok())
+      throw new Error(`publish: ${published.status()} ${await published.text()}`);
+    const applied = await seeker.request.post('/api/applications', {
+      data: { jobId: job.id },
+      headers: { 'x-csrf-token': seekerCsrf },
+    });
+    if (!applied.ok()) throw new Error(`apply: ${applied.status()} ${await applied.text()}`);
+
+    // the seeker waits on the messages tab (phone)
+    await seeker.goto('/seeker/messages');
+    await seeker.getByText('消息').first().waitFor();
+    const before = await badgeCount(seeker);
+
+    // the employer opens the hall, picks the candidate and writes
+    await employer.goto('/employer/negotiation-hall');
+    await employer.locator('[data-testid="hall-candidate"]').first().click();
+    const input = employer.getByLabel('消息内容');
+    await input.waitFor();
+    await input.fill('您好，看了您的简历，方便聊聊吗？');
+    await employer.getByRole('button', { name: /^发\s?送$/ }).click();
+    await waitFor(
+      'the seeker badge to count the message',
+      async () => (await badgeCount(seeker)) > before,
+    );
+
+    await employer.getByRole('button', { name: '表情' }).click();
+    await employer.getByRole('button', { name: '表情 👍' }).click();
+    await employer.getByRole('button', { name: /^发\s?送$/ }).click();
+
+    const png = await sharp({
+      create: { width: 640, height: 480, channels: 3, background: '#2f80ed' },
+    })
+      .png()
+      .toBuffer();
+    const file = path.join(artifactsDir, 'chat-image.png');
+    fs.writeFileSync(file, png);
+    await employer.locator('input[type=file]').setInputFiles(file);
+    await waitFor(
+      'the image in the employer panel',
+      async () => (await employer.locator('img[alt="图片消息"]').count()) > 0,
+    );
+    await waitFor(
+      'the seeker badge to reach 3',
+      async () => (await badgeCount(seeker)) >= before + 3,
+    );
+
+    // the seeker opens the conversation, sees all three, answers
+    await seeker.locator('[data-testid="conversation-item"]').first().click();
+    const panel = seeker.locator('[data-testid="chat-messages"]');
+    await waitFor(
+      'the messages on the seeker side',
+      async () => (await panel.locator('[data-testid="chat-message"]').count()) >= 3,
+    );
+    expectText(await panel.textContent(), '方便聊聊吗', 'seeker sees the text');
+    expectText(await panel.textContent(), '👍', 'seeker sees the emoji');
+    await seeker.locator('img[alt="图片消息"]').first().waitFor();
+    await seeker.getByLabel('消息内容').fill('您好，可以的！');
+    await seeker.getByRole('button', { name: /^发\s?送$/ }).click();
+    await waitFor('the reply on the employer side', async () =>
+      ((await employer.locator('[data-testid="chat-messages"]').textContent()) ?? '').includes(
+        '可以的',
+      ),
+    );
+    await waitFor(
+      'the seeker badge to clear after reading',
+      async () => (await badgeCount(seeker)) === 0,
+    );
+    await seeker.screenshot({ path: path.join(artifactsDir, 'chat-seeker.png') });
+    await employer.screenshot({ path: path.join(artifactsDir, 'chat-employer.png') });
+  },
+};
+export default journey;
