@@ -144,6 +144,11 @@ function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     await app.register(certifiedRoutes(ctx));
     await app.register(graduateRoutes(ctx));
     if (ctx.config.devTools) await app.register(devRoutes(ctx));
+    // without development tools the page is gone, not served by the web app's page fallback
+    else
+      app.get('/dev/outbox', { config: { access: 'public' } }, (_req, reply) =>
+        reply.callNotFound(),
+      );
   };
 }
 

@@ -29,7 +29,7 @@ const codeHash = (id: string, code: string) =>
 export async function issueSmsCode(
   tx: Queryable,
   input: { phone: string; purpose: CodePurpose; ip: string },
-): Promise<string> {
+): Promise<{ id: string; code: string }> {
   // concurrent requests for one phone queue here, so the cooldown cannot be raced
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sms:${input.phone}`}))`);
   const [last] = await queryRows<{ wait: number }>(
@@ -55,7 +55,12 @@ export async function issueSmsCode(
         values (${id}, ${input.phone}, ${input.purpose}, ${codeHash(id, code)}, ${input.ip},
                 now() + make_interval(secs => ${CODE_SECONDS}))`,
   );
-  return code;
+  return { id, code };
+}
+
+/** A code that could not be sent must not hold the phone in its cooldown. */
+export async function withdrawSmsCode(q: Queryable, id: string) {
+  await q.execute(sql`delete from sms_codes where id = ${id}`);
 }
 
 /**

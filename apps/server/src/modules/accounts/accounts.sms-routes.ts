@@ -7,6 +7,7 @@ import { findRegistryEntry } from './accounts.records.repo.ts';
 import {
   SMS_COOLDOWN_SECONDS,
   issueSmsCode,
+  withdrawSmsCode,
   purposeLabel,
   type CodePurpose,
 } from './accounts.sms-codes.ts';
@@ -16,9 +17,15 @@ export async function issueAndSend(
   ctx: AppContext,
   input: { phone: string; purpose: CodePurpose; ip: string; deliver?: boolean },
 ) {
-  const code = await ctx.db.transaction((tx) => issueSmsCode(tx, input));
-  if (input.deliver !== false)
-    await ctx.sms.sendCode(input.phone, code, purposeLabel[input.purpose]);
+  const { id, code } = await ctx.db.transaction((tx) => issueSmsCode(tx, input));
+  if (input.deliver !== false) {
+    try {
+      await ctx.sms.sendCode(input.phone, code, purposeLabel[input.purpose]);
+    } catch (err) {
+      await withdrawSmsCode(ctx.db, id);
+      throw err;
+    }
+  }
   return { cooldownSeconds: SMS_COOLDOWN_SECONDS };
 }
 
