@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { App, Select, Tooltip } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAuth, useSignedInAccount } from '../../../app/session.ts';
@@ -39,10 +39,19 @@ export function EmployerContextSwitch() {
     onSuccess: (next) => {
       setAccount(next);
       void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
-      message.success('已切换');
     },
     onError: (error) => message.error(describeError(error)),
   });
+
+  // first visit after approval: work at the first approved school and its latest year
+  const autoPicked = useRef(false);
+  const first = approved[0];
+  const { mutate } = mutation;
+  useEffect(() => {
+    if (schoolId || !first || autoPicked.current) return;
+    autoPicked.current = true;
+    mutate({ schoolId: first.schoolId, graduationYear: first.graduationYear });
+  }, [schoolId, first, mutate]);
 
   if (admissions.isPending || admissions.isError) return null;
   if (approved.length === 0) {
@@ -60,7 +69,11 @@ export function EmployerContextSwitch() {
         .filter((item) => item.schoolId === nextSchool)
         .map((item) => item.graduationYear)
         .sort((a, b) => b - a)[0];
-    if (year !== undefined) mutation.mutate({ schoolId: nextSchool, graduationYear: year });
+    if (year === undefined) return;
+    mutation.mutate(
+      { schoolId: nextSchool, graduationYear: year },
+      { onSuccess: () => message.success('已切换') },
+    );
   };
 
   const wide = !isMobile;
