@@ -14,6 +14,7 @@ import { registerChat } from './modules/chat/chat.module.ts';
 import { registerFeedback } from './modules/feedback/feedback.routes.ts';
 import { registerAdmin } from './modules/admin/admin.routes.ts';
 import { registerPrivacy } from './modules/privacy/privacy.routes.ts';
+import { registerDashboards } from './modules/dashboards/dashboards.routes.ts';
 
 /** The one place that lists the domain modules. */
 export async function registerModules(app: FastifyInstance, ctx: AppContext) {
@@ -31,4 +32,5 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext) {
   await app.register(applicationsRoutes(ctx));
   await registerAdmin(app, ctx);
   await registerPrivacy(app, ctx);
+  await registerDashboards(app, ctx);
 }
