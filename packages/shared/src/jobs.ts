@@ -261,12 +261,10 @@ export const jobSearchQuerySchema = z.object({
 });
 export type JobSearchQuery = z.infer<typeof jobSearchQuerySchema>;
 
-export const TOTAL_CAP = 1000;
+/** One page; no total (counting a common term over 1M rows costs more than the page itself). */
 export const jobSearchResultSchema = z.object({
   items: z.array(jobSummarySchema),
-  /** exact up to TOTAL_CAP; `totalIsCapped` means "more than" */
-  total: z.number(),
-  totalIsCapped: z.boolean(),
+  hasMore: z.boolean(),
   page: z.number(),
   pageSize: z.number(),
 });

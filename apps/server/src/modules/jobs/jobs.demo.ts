@@ -70,7 +70,7 @@ async function insertJob(
         ${j.skills}, ${j.salaryMin}, ${j.salaryMax}, ${j.education}, ${j.ageMin}, ${j.ageMax},
         ${j.employmentType}, ${j.district}, ${j.region}, ${j.headcount}, ${j.probationMonths},
         ${j.probationSalary}, ${j.positionType}, ${publishedAt.toISOString()},
-        ${searchVectorSql(j.title, j.occupation)})
+        ${searchVectorSql(j)})
       returning id`,
   );
   return row!.id;

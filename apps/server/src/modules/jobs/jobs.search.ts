@@ -50,9 +50,39 @@ export function textArrayLiteral(values: string[]): string {
   return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }
 
+/** The equality filters, also stored as lexemes so one GIN scan applies keyword and filters. */
+export interface FilterFields {
+  district?: string | null;
+  education?: string | null;
+  employmentType?: string | null;
+  positionType?: string | null;
+  region?: string | null;
+}
+
+/** Filter lexemes ('d:浦东新区', 'e:bachelor', …): longer than 2 chars, so never a keyword gram. */
+export function filterTokens(f: FilterFields): string[] {
+  const out: string[] = [];
+  if (f.district) {
+    out.push(`d:${f.district}`);
+    if (f.district !== OUTSIDE_CITY) out.push(`d:${WHOLE_CITY}`);
+  }
+  if (f.education) out.push(`e:${f.education}`);
+  if (f.employmentType) out.push(`t:${f.employmentType}`);
+  if (f.positionType) out.push(`p:${f.positionType}`);
+  if (f.region) out.push(`r:${f.region}`);
+  return out;
+}
+
+export type SearchFields = FilterFields & { title: string; occupation: string };
+
+/** Every lexeme of a posting: keyword grams of title and occupation, plus filter lexemes. */
+export function postingTokens(f: SearchFields): string[] {
+  return [...searchTokens(f.title, f.occupation), ...filterTokens(f)];
+}
+
 /** tsvector value for INSERT/UPDATE. */
-export function searchVectorSql(title: string, occupation: string): SQL {
-  return sql`array_to_tsvector(${textArrayLiteral(searchTokens(title, occupation))}::text[])`;
+export function searchVectorSql(f: SearchFields): SQL {
+  return sql`array_to_tsvector(${textArrayLiteral(postingTokens(f))}::text[])`;
 }
 
 export function likePattern(q: string) {
@@ -63,9 +93,19 @@ export function likePattern(q: string) {
 export function searchConditions(query: Partial<JobSearchQuery>): SQL[] {
   const where: SQL[] = [sql`j.status = 'published'`, sql`j.deleted_at is null`];
   const q = query.q?.trim();
+  const lexemes = [
+    ...(q ? queryTokens(q) : []),
+    ...filterTokens({
+      district: query.district,
+      education: query.education,
+      employmentType: query.employmentType,
+      positionType: query.positionType,
+      region: query.region,
+    }),
+  ];
+  if (lexemes.length) where.push(sql`j.search_vector @@ ${tsqueryLiteral(lexemes)}::tsquery`);
   if (q) {
     const pattern = likePattern(q);
-    where.push(sql`j.search_vector @@ ${tsqueryLiteral(queryTokens(q))}::tsquery`);
     where.push(sql`(j.title ilike ${pattern} or j.occupation ilike ${pattern})`);
   }
   if (query.education) where.push(sql`j.education = ${query.education}`);

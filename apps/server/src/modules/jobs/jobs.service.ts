@@ -26,7 +26,11 @@ export async function createJob(tx: Queryable, actor: Actor, fields: JobFields) 
       ...fields,
       organizationId: actor.organizationId,
       createdBy: actor.accountId,
-      searchVector: searchVectorSql(fields.title ?? '', fields.occupation ?? '') as never,
+      searchVector: searchVectorSql({
+        ...fields,
+        title: fields.title ?? '',
+        occupation: fields.occupation ?? '',
+      }) as never,
     })
     .returning();
   return row!;
@@ -70,7 +74,7 @@ export async function updateJob(
       complianceFlags,
       version: sql`${jobPostings.version} + 1`,
       updatedAt: new Date(),
-      searchVector: searchVectorSql(merged.title, merged.occupation) as never,
+      searchVector: searchVectorSql(merged) as never,
     })
     .where(and(eq(jobPostings.id, id), eq(jobPostings.version, input.version)))
     .returning();

@@ -1,16 +1,6 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import {
-  Button,
-  Carousel,
-  Drawer,
-  Empty,
-  Input,
-  Pagination,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { Button, Carousel, Drawer, Empty, Input, Select, Space } from 'antd';
 import { FilterOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
@@ -136,12 +126,6 @@ export default function JobSearchPage() {
           ]}
           aria-label="排序"
         />
-        {result.data && (
-          <Typography.Text type="secondary">
-            共 {result.data.total}
-            {result.data.totalIsCapped ? '+' : ''} 个职位
-          </Typography.Text>
-        )}
       </Space>
       <Drawer
         title="筛选条件"
@@ -196,14 +180,21 @@ export default function JobSearchPage() {
             {data.items.map((job) => (
               <JobCard key={job.id} job={job} to={`${base}/jobs/${job.id}`} />
             ))}
-            <Pagination
-              simple
-              current={data.page}
-              pageSize={data.pageSize}
-              total={data.total}
-              onChange={(page) => setFilters((f) => ({ ...f, page }))}
-              style={{ textAlign: 'center', marginTop: 12 }}
-            />
+            <Space style={{ width: '100%', justifyContent: 'center', marginTop: 12 }}>
+              <Button
+                disabled={data.page <= 1}
+                onClick={() => setFilters((f) => ({ ...f, page: data.page - 1 }))}
+              >
+                上一页
+              </Button>
+              <span>第 {data.page} 页</span>
+              <Button
+                disabled={!data.hasMore}
+                onClick={() => setFilters((f) => ({ ...f, page: data.page + 1 }))}
+              >
+                下一页
+              </Button>
+            </Space>
           </>
         )}
       </QueryView>
