@@ -54,9 +54,20 @@ export const employerMenu: NavItem[] = [
     children: [
       { path: '/employer/jobs', label: '职位管理' },
       { path: '/employer/jobfairs', label: '招聘会' },
+      { path: '/employer/applications', label: '职位投递记录' },
       { path: '/employer/negotiation-hall', label: '洽谈大厅' },
       { path: '/employer/interview-hall', label: '面试大厅' },
       { path: '/employer/agreements', label: '网签三方协议' },
+    ],
+  },
+  {
+    path: '/employer/talent',
+    label: '人才库',
+    icon: <DatabaseOutlined />,
+    children: [
+      { path: '/employer/talent-pool', label: '人才库' },
+      { path: '/employer/view-records', label: '人才查看记录' },
+      { path: '/employer/points', label: '会员点数' },
     ],
   },
 ];
@@ -86,6 +97,7 @@ export const institutionMenu: NavItem[] = [
       { path: '/institution/feedback', label: '意见反馈' },
       { path: '/institution/view-records', label: '人才查看记录' },
       { path: '/institution/applications', label: '招聘投递记录' },
+      { path: '/institution/points', label: '会员点数' },
     ],
   },
 ];

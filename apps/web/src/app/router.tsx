@@ -13,6 +13,9 @@ import { chatRoutes } from '../modules/chat/routes.tsx';
 import { notificationsRoutes } from '../modules/notifications/routes.tsx';
 import { jobsRoutes } from '../modules/jobs/routes.tsx';
 import { jobfairsRoutes } from '../modules/jobfairs/routes.tsx';
+import { resumesRoutes } from '../modules/resumes/routes.tsx';
+import { talentpoolRoutes } from '../modules/talentpool/routes.tsx';
+import { applicationsRoutes } from '../modules/applications/routes.tsx';
 import { RequireRole } from './RequireRole.tsx';
 import { RouteError } from './RouteError.tsx';
 import { PublicLayout } from './layouts/PublicLayout.tsx';
@@ -43,6 +46,10 @@ const modules: ModuleRoutes[] = [
   notificationsRoutes,
   jobsRoutes,
   jobfairsRoutes,
+  // before dashboard: the talent pool is the institution's landing page (seed 003)
+  resumesRoutes,
+  talentpoolRoutes,
+  applicationsRoutes,
   dashboardRoutes,
   adminRoutes,
 ];

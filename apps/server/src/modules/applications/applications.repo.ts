@@ -71,9 +71,39 @@ export async function hasCurrentApplication(q: Queryable, seekerAccountId: strin
   return Boolean(row);
 }
 
-export async function insertApplication(q: Queryable, values: typeof applications.$inferInsert) {
-  const [row] = await q.insert(applications).values(values).returning();
-  return row!;
+/**
+ * Inserts the application only while the seeker has fewer than `limit` current ones and no
+ * current one for the posting — one statement, run right after `lockSeeker` so its snapshot
+ * sees every application committed before the lock was granted. Null when refused.
+ */
+export async function insertWithinQuota(
+  q: Queryable,
+  v: {
+    seekerAccountId: string;
+    jobId: string;
+    organizationId: string;
+    fairId: string | null;
+    attachmentId: string | null;
+    resumeSnapshot: Record<string, unknown>;
+  },
+  limit: number,
+): Promise<{ id: string } | null> {
+  const current = sql.join(
+    currentApplicationStatuses.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ id: string }>(
+    q,
+    sql`insert into applications
+          (seeker_account_id, job_id, organization_id, fair_id, attachment_id, resume_snapshot)
+        select ${v.seekerAccountId}, ${v.jobId}, ${v.organizationId}, ${v.fairId},
+               ${v.attachmentId}, ${JSON.stringify(v.resumeSnapshot)}::jsonb
+        where (select count(*) from applications
+               where seeker_account_id = ${v.seekerAccountId} and status in (${current})) < ${limit}
+        on conflict (seeker_account_id, job_id) where status <> 'withdrawn' do nothing
+        returning id`,
+  );
+  return rows[0] ?? null;
 }
 
 export async function findApplication(q: Queryable, id: string) {

@@ -47,9 +47,7 @@ export function applicationsRoutes(
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const result = await ctx.db.transaction((tx) =>
-          submitApplication(tx, actor, request.body, limit),
-        );
+        const result = await submitApplication(ctx.db, actor, request.body, limit);
         return reply.status(201).send(result);
       },
     );

@@ -17,7 +17,7 @@ import {
   resumeEducationLevels,
   type ConfirmedFacts,
 } from '@hirehall/shared/resumes';
-import type { Queryable } from '../../platform/db/database.ts';
+import type { Db, Queryable } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/outbox.ts';
@@ -30,7 +30,7 @@ import {
   findJobForApplying,
   findMyApplications,
   hasCurrentApplication,
-  insertApplication,
+  insertWithinQuota,
   isJobAtFair,
   lockSeeker,
   type CandidateRow,
@@ -56,66 +56,69 @@ export async function quotaOf(
   return { limit, used, remaining: Math.max(0, limit - used) };
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
-}
-
 /**
- * 投递简历. The seeker's account row is locked first, so the quota count and the insert of
- * one seeker's concurrent applies run one after another; the partial unique index keeps one
- * current application per posting even if that lock were bypassed.
+ * 投递简历. Read-only checks run first, outside any lock (a seeker already at the quota is
+ * refused at once). Then one short transaction locks the seeker's account row — so one
+ * seeker's concurrent applies queue there — and inserts only within the quota and only if
+ * there is no current application to the posting (the partial unique index).
  */
 export async function submitApplication(
-  q: Queryable,
+  db: Db,
   actor: Actor,
   input: ApplyInput,
   limit: number,
 ): Promise<ApplyResult> {
-  await lockSeeker(q, actor.accountId);
-  const job = await findJobForApplying(q, input.jobId);
+  const job = await findJobForApplying(db, input.jobId);
   if (!job) throw new AppError('NOT_FOUND');
   if (job.status !== 'published') throw new AppError('JOB_NOT_OPEN');
-  if (input.fairId && !(await isJobAtFair(q, job.id, input.fairId))) {
+  if (input.fairId && !(await isJobAtFair(db, job.id, input.fairId))) {
     throw new AppError('NOT_FOUND', '该职位不在此招聘会中');
   }
   if (input.attachmentId) {
-    const attachment = await findAttachment(q, input.attachmentId);
+    const attachment = await findAttachment(db, input.attachmentId);
     if (!attachment || attachment.accountId !== actor.accountId) {
       throw new AppError('NOT_FOUND', '附件简历不存在');
     }
   }
-  if (await hasCurrentApplication(q, actor.accountId, job.id))
+  if (await hasCurrentApplication(db, actor.accountId, job.id))
     throw new AppError('ALREADY_APPLIED');
-  const used = await countCurrentApplications(q, actor.accountId);
-  if (used >= limit) {
-    throw new AppError('QUOTA_EXCEEDED', quotaFullMessage(limit), { limit, used, remaining: 0 });
-  }
-  const resume = await getOrCreateResume(q, actor.accountId);
-  let row;
-  try {
-    row = await insertApplication(q, {
-      seekerAccountId: actor.accountId,
-      jobId: job.id,
-      organizationId: job.organizationId,
-      fairId: input.fairId ?? null,
-      attachmentId: input.attachmentId ?? null,
-      resumeSnapshot: { content: resume.content, facts: factsOf(resume) },
+  const quotaFull = (used: number) =>
+    new AppError('QUOTA_EXCEEDED', quotaFullMessage(limit), { limit, used, remaining: 0 });
+  const usedBefore = await countCurrentApplications(db, actor.accountId);
+  if (usedBefore >= limit) throw quotaFull(usedBefore);
+  const resume = await getOrCreateResume(db, actor.accountId);
+
+  const { id, used } = await db.transaction(async (tx) => {
+    await lockSeeker(tx, actor.accountId);
+    const row = await insertWithinQuota(
+      tx,
+      {
+        seekerAccountId: actor.accountId,
+        jobId: job.id,
+        organizationId: job.organizationId,
+        fairId: input.fairId ?? null,
+        attachmentId: input.attachmentId ?? null,
+        resumeSnapshot: { content: resume.content, facts: factsOf(resume) },
+      },
+      limit,
+    );
+    const count = await countCurrentApplications(tx, actor.accountId);
+    if (!row) {
+      if (count >= limit) throw quotaFull(count);
+      throw new AppError('ALREADY_APPLIED');
+    }
+    await appendEvent(tx, {
+      kind: 'application.submitted',
+      recipientOrganizationIds: [job.organizationId],
+      payload: { applicationId: row.id, jobId: job.id, jobTitle: job.title },
     });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('ALREADY_APPLIED');
-    throw err;
-  }
-  await appendEvent(q, {
-    kind: 'application.submitted',
-    recipientOrganizationIds: [job.organizationId],
-    payload: { applicationId: row.id, jobId: job.id, jobTitle: job.title },
+    return { id: row.id, used: count };
   });
-  const [mine] = await findMyApplications(q, actor.accountId, 'one', row.id);
-  const remaining = Math.max(0, limit - used - 1);
+  const [mine] = await findMyApplications(db, actor.accountId, 'one', id);
+  const remaining = Math.max(0, limit - used);
   return {
     application: toMyApplication(mine!),
-    quota: { limit, used: used + 1, remaining },
+    quota: { limit, used, remaining },
     message: quotaMessage(remaining),
   };
 }

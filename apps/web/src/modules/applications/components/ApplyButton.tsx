@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import { App, Button, Modal, Radio, Space, Typography } from 'antd';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useAuth } from '../../../app/session.ts';
+import { describeError, isApiError } from '../../../lib/api.ts';
+import { useAttachments } from '../../resumes/api/resumes.api.ts';
+import { useApplicationForJob, useApply } from '../api/applications.api.ts';
+
+export interface ApplyButtonProps {
+  jobId: string;
+  /** the fair the seeker applies from, when on a fair page */
+  fairId?: string;
+  /** the posting is published; otherwise the button shows why it is off */
+  isOpen?: boolean;
+  size?: 'small' | 'middle' | 'large';
+  block?: boolean;
+}
+
+/**
+ * 投递简历: drop it on a job page or a fair's position list. Signed-out visitors are sent to
+ * the seeker sign-in; staff see nothing. The seeker chooses an attachment resume (optional),
+ * agrees to share the resume with the employer, and is told the places left.
+ */
+export function ApplyButton({ jobId, fairId, isOpen = true, size, block }: ApplyButtonProps) {
+  const { account } = useAuth();
+  const isSeeker = account?.role === 'seeker';
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { message, modal } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [attachmentId, setAttachmentId] = useState<string>('');
+  const current = useApplicationForJob(jobId, isSeeker);
+  const attachments = useAttachments(isSeeker && open);
+  const apply = useApply();
+
+  if (account && !isSeeker) return null;
+  if (!account) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return (
+      <Button
+        type="primary"
+        size={size}
+        block={block}
+        onClick={() => navigate(`/login/seeker?next=${next}`)}
+      >
+        登录后投递简历
+      </Button>
+    );
+  }
+  if (current.data?.application) {
+    return (
+      <Button size={size} block={block} disabled>
+        已投递
+      </Button>
+    );
+  }
+  if (!isOpen) {
+    return (
+      <Button size={size} block={block} disabled>
+        暂停招聘
+      </Button>
+    );
+  }
+
+  const submit = async () => {
+    try {
+      const result = await apply.mutateAsync({
+        jobId,
+        fairId,
+        attachmentId: attachmentId || undefined,
+      });
+      setOpen(false);
+      modal.success({ title: '投递成功', content: result.message });
+    } catch (err) {
+      if (isApiError(err, 'QUOTA_EXCEEDED')) {
+        setOpen(false);
+        modal.warning({
+          title: '应聘名额已满',
+          content: (
+            <span>
+              {describeError(err)} <Link to="/seeker/applications">去撤销</Link>
+            </span>
+          ),
+        });
+        return;
+      }
+      message.error(describeError(err));
+    }
+  };
+
+  return (
+    <>
+      <Button type="primary" size={size} block={block} onClick={() => setOpen(true)}>
+        投递简历
+      </Button>
+      <Modal
+        title="投递简历"
+        open={open}
+        okText="确认投递"
+        onOk={submit}
+        confirmLoading={apply.isPending}
+        onCancel={() => setOpen(false)}
+      >
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Text>将发送您的在线简历，可另附一份附件简历：</Typography.Text>
+          <Radio.Group value={attachmentId} onChange={(e) => setAttachmentId(e.target.value)}>
+            <Space direction="vertical">
+              <Radio value="">不附附件</Radio>
+              {(attachments.data ?? []).map((a) => (
+                <Radio key={a.id} value={a.id}>
+                  {a.fileName}
+                </Radio>
+              ))}
+            </Space>
+          </Radio.Group>
+          {current.data && (
+            <Typography.Text type="secondary">
+              当前还剩余 {current.data.quota.remaining} 个应聘名额（最多 {current.data.quota.limit}{' '}
+              个）。
+            </Typography.Text>
+          )}
+          <Typography.Text type="secondary">
+            确认投递即表示您同意向该单位提供您的简历；单位查看或下载简历时，您可在“我的简历”中看到记录。
+          </Typography.Text>
+        </Space>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { App, Button, Card, Space, Typography } from 'antd';
+import { useParams } from 'react-router';
+import { applicationMarkLabels, applicationMarks } from '@hirehall/shared/applications';
+import { QueryView } from '../../../components/feedback.tsx';
+import { describeError } from '../../../lib/api.ts';
+import { ResumeView } from '../../resumes/components/ResumeView.tsx';
+import { employerAttachmentUrl } from '../../resumes/api/resumes.api.ts';
+import { useApplicationDetail, useMark } from '../api/applications.api.ts';
+import { MarkTag } from './EmployerApplicationsPage.tsx';
+
+/** One candidate: the online resume as sent, attachments to download, and the marks. */
+export default function ApplicationDetailPage() {
+  const { id = '' } = useParams();
+  const query = useApplicationDetail(id);
+  const mark = useMark();
+  const { message } = App.useApp();
+  return (
+    <QueryView query={query}>
+      {(d) => (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Card
+            title={`${d.candidateName} · 应聘 ${d.jobTitle}`}
+            extra={
+              <Space>
+                当前标记 <MarkTag mark={d.mark} />
+                {applicationMarks.map((m) => (
+                  <Button
+                    key={m}
+                    type={d.mark === m ? 'primary' : 'default'}
+                    disabled={!d.allowedEvents.includes('mark')}
+                    loading={mark.isPending && mark.variables?.mark === m}
+                    onClick={async () => {
+                      try {
+                        await mark.mutateAsync({ id: d.id, mark: m });
+                        message.success(`已标记为${applicationMarkLabels[m]}`);
+                      } catch (err) {
+                        message.error(describeError(err));
+                      }
+                    }}
+                  >
+                    {applicationMarkLabels[m]}
+                  </Button>
+                ))}
+              </Space>
+            }
+          >
+            <Typography.Paragraph type="secondary">
+              投递于 {new Date(d.createdAt).toLocaleString('zh-CN')}
+              {d.fairTitle ? `，来自招聘会「${d.fairTitle}」` : ''}。求职者已同意向贵单位提供简历。
+            </Typography.Paragraph>
+            {d.resume.attachments.length > 0 && (
+              <Space wrap>
+                附件简历：
+                {d.resume.attachments.map((a) => (
+                  <a key={a.id} href={employerAttachmentUrl(a.id)}>
+                    {a.fileName}
+                    {a.id === d.attachmentId ? '（随本次投递）' : ''}
+                  </a>
+                ))}
+              </Space>
+            )}
+          </Card>
+          <ResumeView content={d.resume.content} facts={d.resume.facts} />
+        </Space>
+      )}
+    </QueryView>
+  );
+}

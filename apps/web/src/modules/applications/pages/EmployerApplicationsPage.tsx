@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import { Badge, Card, Col, List, Row, Segmented, Table, Tag, Typography } from 'antd';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import {
+  applicationMarkLabels,
+  applicationStatusLabels,
+  type ApplicationMark,
+  type CandidateSummary,
+} from '@hirehall/shared/applications';
+import { QueryView } from '../../../components/feedback.tsx';
+import { useCandidates, usePostingCounts } from '../api/applications.api.ts';
+
+const markColors: Record<ApplicationMark, string> = {
+  qualified: 'green',
+  eliminated: 'red',
+  undecided: 'orange',
+};
+
+export function MarkTag({ mark }: { mark: ApplicationMark | null }) {
+  return mark ? (
+    <Tag color={markColors[mark]}>{applicationMarkLabels[mark]}</Tag>
+  ) : (
+    <Tag>未标记</Tag>
+  );
+}
+
+/** 职位投递记录: postings with "N人投递", and the candidates of one with a mark filter. */
+export default function EmployerApplicationsPage() {
+  const [params, setParams] = useSearchParams();
+  const jobId = params.get('jobId') ?? undefined;
+  const fairId = params.get('fairId') ?? undefined;
+  const [mark, setMark] = useState<string>('all');
+  const [page, setPage] = useState(1);
+  const base = useLocation().pathname.replace(/\/$/, '');
+  const postings = usePostingCounts(fairId);
+  const candidates = useCandidates({
+    jobId,
+    fairId,
+    mark: mark === 'all' ? undefined : (mark as ApplicationMark | 'none'),
+    page,
+    pageSize: 20,
+  });
+
+  return (
+    <Row gutter={16}>
+      <Col xs={24} md={9}>
+        <Card title="职位投递记录">
+          <QueryView query={postings} isEmpty={(d) => d.length === 0}>
+            {(items) => (
+              <List
+                dataSource={items}
+                renderItem={(p) => (
+                  <List.Item
+                    style={{
+                      cursor: 'pointer',
+                      background: p.jobId === jobId ? '#e6f4ff' : undefined,
+                    }}
+                    onClick={() => {
+                      setPage(1);
+                      setParams((prev) => {
+                        const next = new URLSearchParams(prev);
+                        next.set('jobId', p.jobId);
+                        return next;
+                      });
+                    }}
+                  >
+                    <List.Item.Meta
+                      title={<Typography.Text strong>{p.jobTitle}</Typography.Text>}
+                      description={`${p.region ?? ''} ${p.total}人投递`}
+                    />
+                    {p.unread > 0 && <Badge count={p.unread} title="未查看" />}
+                  </List.Item>
+                )}
+              />
+            )}
+          </QueryView>
+        </Card>
+      </Col>
+      <Col xs={24} md={15}>
+        <Card
+          title="投递简历的求职者"
+          extra={
+            <Segmented
+              value={mark}
+              onChange={(v) => {
+                setPage(1);
+                setMark(String(v));
+              }}
+              options={[
+                { value: 'all', label: '全部' },
+                { value: 'qualified', label: '合格' },
+                { value: 'undecided', label: '待定' },
+                { value: 'eliminated', label: '淘汰' },
+                { value: 'none', label: '未标记' },
+              ]}
+            />
+          }
+        >
+          <QueryView query={candidates}>
+            {(data) => (
+              <Table<CandidateSummary>
+                rowKey="id"
+                dataSource={data.items}
+                pagination={{ current: page, total: data.total, pageSize: 20, onChange: setPage }}
+                columns={[
+                  {
+                    title: '姓名',
+                    render: (_, c) => <Link to={`${base}/${c.id}`}>{c.candidateName}</Link>,
+                  },
+                  { title: '性别/年龄', render: (_, c) => `${c.gender || '-'} / ${c.age ?? '-'}` },
+                  { title: '学历', render: (_, c) => c.educationLevel ?? '-' },
+                  { title: '职位', dataIndex: 'jobTitle' },
+                  { title: '状态', render: (_, c) => applicationStatusLabels[c.status] },
+                  { title: '标记', render: (_, c) => <MarkTag mark={c.mark} /> },
+                  {
+                    title: '投递时间',
+                    render: (_, c) => new Date(c.createdAt).toLocaleDateString('zh-CN'),
+                  },
+                ]}
+              />
+            )}
+          </QueryView>
+        </Card>
+      </Col>
+    </Row>
+  );
+}

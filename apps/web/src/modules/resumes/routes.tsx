@@ -1,0 +1,8 @@
+import { lazy } from 'react';
+import type { ModuleRoutes } from '../../lib/routes.ts';
+
+const ResumePage = lazy(() => import('./pages/ResumePage.tsx'));
+
+export const resumesRoutes: ModuleRoutes = {
+  seeker: [{ path: 'resume', element: <ResumePage /> }],
+};
