@@ -16,6 +16,8 @@ export const CJK_BOLD_FONT_PATH =
   require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
 
 export const PDF_TITLE = '普通高等学校毕业生就业协议书';
+/** the QR code's side in points, at the bottom right of the last page */
+export const QR_SIZE = 110;
 
 export interface PdfExtras {
   idNumberShown: string;
@@ -103,9 +105,10 @@ export async function renderAgreementPdf(a: Agreement, extras: PdfExtras): Promi
   line('签约完成时间', fmt(a.signedAt));
 
   // verification block: QR at the right, code and fingerprint at the left
-  if (doc.y + 150 > doc.page.height - 50) doc.addPage();
-  const top = doc.y + 16;
-  doc.image(qr, doc.page.width - 56 - 110, top, { width: 110 });
+  const bottom = doc.page.height - doc.page.margins.bottom;
+  if (doc.y + 12 + QR_SIZE > bottom) doc.addPage();
+  const top = doc.y + 12;
+  doc.image(qr, doc.page.width - 56 - QR_SIZE, top, { width: QR_SIZE });
   doc
     .font('cjk')
     .fontSize(9.5)
