@@ -1,17 +1,19 @@
 import { App, Button, Card, Descriptions, Popover, Space, Typography } from 'antd';
 import { HeartFilled, HeartOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { educationLevels, employmentTypes, labelOf } from '@hirehall/shared/jobs';
 import { QueryView } from '../../../components/feedback.tsx';
 import { describeError } from '../../../lib/api.ts';
 import { useAuth } from '../../../app/session.ts';
 import { addFavorite, fetchJob, jobKeys, removeFavorite } from '../api/jobs.api.ts';
 import { useSeekerBase } from '../components/base.ts';
+import { ApplyButton } from '../../applications/components/ApplyButton.tsx';
 
 /** 职位详情: description, skills, probation behind the button next to monthly pay (seed 004 §3.5). */
 export default function JobDetailPage() {
   const { id = '' } = useParams();
+  const [searchParams] = useSearchParams();
   const base = useSeekerBase();
   const navigate = useNavigate();
   const { account } = useAuth();
@@ -115,9 +117,7 @@ export default function JobDetailPage() {
               {j.skills || '—'}
             </Typography.Paragraph>
             <Space wrap>
-              <Button type="primary" disabled>
-                我要应聘（即将开放）
-              </Button>
+              <ApplyButton jobId={j.id} fairId={searchParams.get('fairId') ?? undefined} />
               <Link to={`${base}/jobs?organizationId=${j.organizationId}`}>查看该公司全部职位</Link>
             </Space>
           </Card>
