@@ -108,9 +108,20 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await registerModules(app, ctx);
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h' });
+    // Hashed build assets never change under their name: cache them for a year.
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      maxAge: '1h',
+      setHeaders: (res, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) {
+          res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        }
+      },
+    });
     app.get('/*', { config: { access: 'public' } }, (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      // An asset missing from this build (e.g. after a rebuild) is a 404, never the page.
+      if (/^\/(api|assets|dev)\//.test(request.url)) return reply.callNotFound();
       return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
     });
   }
