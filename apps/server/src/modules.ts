@@ -11,6 +11,7 @@ import { registerJobs } from './modules/jobs/jobs.routes.ts';
 import { registerJobfairs } from './modules/jobfairs/jobfairs.routes.ts';
 import { registerNotifications } from './modules/notifications/notifications.module.ts';
 import { registerChat } from './modules/chat/chat.module.ts';
+import { registerInterviews } from './modules/interviews/interviews.module.ts';
 import { registerFeedback } from './modules/feedback/feedback.routes.ts';
 import { registerAdmin } from './modules/admin/admin.routes.ts';
 import { registerPrivacy } from './modules/privacy/privacy.routes.ts';
@@ -24,6 +25,7 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext) {
   await registerJobfairs(app, ctx);
   await registerNotifications(app, ctx);
   await registerChat(app, ctx);
+  await registerInterviews(app, ctx);
   await registerGraduates(app, ctx);
   await registerAgreements(app, ctx);
   await registerFeedback(app, ctx);

@@ -78,6 +78,7 @@ export const errorCatalog = {
   OFFER_EXPIRED: { status: 409, message: '邀约已过期，请联系单位重新发起' },
   CLAUSES_NOT_CONFIRMED: { status: 400, message: '请逐条确认协议条款后再发起邀约' },
   TERMINATION_NOT_ALLOWED: { status: 403, message: '学校未开放单位发起解约申请' },
+  CANDIDATE_OFFLINE: { status: 409, message: '该求职者当前不在线，暂不能开始面试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;

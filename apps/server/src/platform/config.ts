@@ -51,6 +51,12 @@ const envSchema = z.object({
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
   HIREHALL_DISPATCHER: flag(true),
   HIREHALL_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
+  HIREHALL_STUN_URLS: z.string().default(''),
+  HIREHALL_TURN_URLS: z.string().default(''),
+  HIREHALL_TURN_SECRET: z.string().optional(),
+  HIREHALL_TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  HIREHALL_INTERVIEW_REMINDER_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+  HIREHALL_CALL_RING_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -110,6 +116,9 @@ export interface Config {
   dispatcher: boolean;
   /** how often the notification dispatcher looks for work besides the nudges */
   dispatchIntervalMs: number;
+  /** WebRTC ICE servers for interview calls; TURN credentials per call (coturn REST scheme) */
+  ice: { stunUrls: string[]; turnUrls: string[]; turnSecret?: string; turnTtlSeconds: number };
+  interviews: { reminderMinutes: number; ringSeconds: number };
 }
 
 /** Reads the environment; every bad variable is reported on its own line. */
@@ -144,6 +153,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   requireFor(e, 'HIREHALL_MAIL_TRANSPORT', 'smtp', ['SMTP_HOST']);
+  const urlList = (v: string) =>
+    v
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean);
+  if (urlList(e.HIREHALL_TURN_URLS).length > 0 && !e.HIREHALL_TURN_SECRET) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      '环境变量配置有误 / invalid environment:\n  HIREHALL_TURN_SECRET: required when HIREHALL_TURN_URLS is set',
+    );
+  }
   requireFor(e, 'HIREHALL_WECHAT_PROVIDER', 'official', [
     'WECHAT_APP_ID',
     'WECHAT_APP_SECRET',
@@ -214,6 +234,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     dispatcher: e.HIREHALL_DISPATCHER,
     dispatchIntervalMs: e.HIREHALL_DISPATCH_INTERVAL_MS,
+    ice: {
+      stunUrls: urlList(e.HIREHALL_STUN_URLS),
+      turnUrls: urlList(e.HIREHALL_TURN_URLS),
+      turnSecret: e.HIREHALL_TURN_SECRET,
+      turnTtlSeconds: e.HIREHALL_TURN_TTL_SECONDS,
+    },
+    interviews: {
+      reminderMinutes: e.HIREHALL_INTERVIEW_REMINDER_MINUTES,
+      ringSeconds: e.HIREHALL_CALL_RING_SECONDS,
+    },
   };
 }
 

@@ -9,6 +9,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** small text attachments such as an interview's .ics */
+  attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 /** Sends one email; throws when the server refuses it, so the caller can retry. */
@@ -60,7 +62,9 @@ export class DevMailer implements Mailer {
     await this.db.insert(devOutbox).values({
       channel: 'email',
       recipient: message.to,
-      content: `${message.subject}\n\n${message.text}`,
+      content: `${message.subject}\n\n${message.text}${(message.attachments ?? [])
+        .map((a) => `\n\n[附件 ${a.filename}]\n${a.content}`)
+        .join('')}`,
     });
     this.log.info({ mail: 'dev-outbox' }, 'email kept in the development outbox (/dev/outbox)');
   }
