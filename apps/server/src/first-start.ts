@@ -6,6 +6,7 @@ import { recordAudit } from './platform/audit/audit.ts';
 import { findAccountIdByIdentifier } from './modules/accounts/accounts.repo.ts';
 import { createStaffAccount } from './modules/organizations/organizations.repo.ts';
 import { demoCredentialLines, findDemoIds, loadDemoData } from './demo/demo-data.ts';
+import { loadJobsDemo } from './modules/jobs/jobs.demo.ts';
 
 export const ADMIN_USERNAME = 'admin';
 
@@ -50,6 +51,7 @@ export async function prepareFirstStart(input: {
     let loaded = false;
     if (!ids && (await isEmptyOfOrganizations(tx))) {
       ids = await loadDemoData(tx);
+      await loadJobsDemo(tx, ids);
       loaded = true;
     }
     return { admin, demo: ids ? { ids, loaded } : null };

@@ -2,12 +2,33 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { createOrganization } from '../../../test/fixtures.ts';
 import { loadJobsDemo } from './jobs.demo.ts';
+import { prepareFirstStart } from '../../first-start.ts';
+import { findDemoIds } from '../../demo/demo-data.ts';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(() => t.close());
+
+it('runs inside the demo loader of first start', async () => {
+  const t2 = await createTestApp({ HIREHALL_DEMO: '1' });
+  try {
+    await prepareFirstStart({
+      config: t2.config,
+      db: t2.database.db,
+      log: t2.app.log,
+      print: () => undefined,
+    });
+    const ids = await findDemoIds(t2.database.db);
+    const fair = (
+      await t2.app.inject({ method: 'GET', url: `/api/public/fairs/${ids!.fairId}` })
+    ).json();
+    expect(fair).toMatchObject({ employerCount: 4, jobCount: 8 });
+  } finally {
+    await t2.close();
+  }
+}, 120_000);
 
 it("loads seed 001's fair with counts from real rows, idempotently", async () => {
   const school = await createOrganization(t.database.db, 'school', '才立方测试学院');

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../platform/db/database.ts';
+import { queryRows, type Queryable } from '../../platform/db/database.ts';
 import { searchVectorSql } from './jobs.search.ts';
 import { generateJob, randomFrom } from './jobs.generate.ts';
 
@@ -45,7 +45,7 @@ const introduction = `<p>尊敬的用人单位：</p>
 <h4>一、网上招聘会时间</h4><p>2026年3月20日 09:00 — 4月2日 22:00</p>
 <h4>二、参会方式</h4><p>用人单位登录平台后点击“单位报名参加”，学校审核通过后选择参会职位。</p>`;
 
-async function findOrCreateCompany(db: Db, name: string, shortName: string | null) {
+async function findOrCreateCompany(db: Queryable, name: string, shortName: string | null) {
   const [row] = await queryRows<{ id: string }>(
     db,
     sql`insert into organizations (kind, name, short_name) values ('company', ${name}, ${shortName})
@@ -55,8 +55,29 @@ async function findOrCreateCompany(db: Db, name: string, shortName: string | nul
   return row!.id;
 }
 
+async function findOrCreateFair(db: Queryable, schoolId: string) {
+  const [existing] = await queryRows<{ id: string }>(
+    db,
+    sql`select id from job_fairs where school_id = ${schoolId} and title = ${DEMO_FAIR_TITLE}`,
+  );
+  if (existing) return existing.id;
+  const now = Date.now();
+  const [fair] = await queryRows<{ id: string }>(
+    db,
+    sql`insert into job_fairs (school_id, title, type, starts_at, ends_at, city, district, address,
+        introduction, invitation, status, published_at, views)
+      values (${schoolId}, ${DEMO_FAIR_TITLE}, 'online',
+        ${new Date(now - 3 * 86400_000).toISOString()},
+        ${new Date(now + 11 * 86400_000).toISOString()},
+        '上海市', '嘉定区', '线上互联网招聘大厅', ${introduction}, '诚邀广大用人单位参加！',
+        'published', now(), 397)
+      returning id`,
+  );
+  return fair!.id;
+}
+
 async function insertJob(
-  db: Db,
+  db: Queryable,
   organizationId: string,
   j: ReturnType<typeof generateJob>,
   publishedAt: Date,
@@ -82,27 +103,17 @@ async function insertJob(
  * search has something to find. Idempotent: does nothing when the demo fair already exists.
  */
 export async function loadJobsDemo(
-  db: Db,
-  ids: { schoolId: string; graduationYear?: number; generated?: number },
+  db: Queryable,
+  ids: { schoolId: string; fairId?: string; graduationYear?: number; generated?: number },
 ) {
-  const [existing] = await queryRows<{ id: string }>(
+  const fairId = ids.fairId || (await findOrCreateFair(db, ids.schoolId));
+  const [existing] = await queryRows<{ n: number }>(
     db,
-    sql`select id from job_fairs where school_id = ${ids.schoolId} and title = ${DEMO_FAIR_TITLE}`,
+    sql`select count(*)::int as n from fair_jobs where fair_id = ${fairId}`,
   );
-  if (existing) return { fairId: existing.id };
-  const year = ids.graduationYear ?? new Date().getFullYear() + 1;
+  if (existing && existing.n > 0) return { fairId };
+  const year = ids.graduationYear ?? new Date().getFullYear();
   const now = Date.now();
-  const [fair] = await queryRows<{ id: string }>(
-    db,
-    sql`insert into job_fairs (school_id, title, type, starts_at, ends_at, city, district, address,
-        introduction, invitation, status, published_at, views)
-      values (${ids.schoolId}, ${DEMO_FAIR_TITLE}, 'online',
-        ${new Date(now - 3 * 86400_000).toISOString()}, ${new Date(now + 11 * 86400_000).toISOString()},
-        '上海市', '嘉定区', '线上互联网招聘大厅', ${introduction}, '诚邀广大用人单位参加！',
-        'published', now(), 397)
-      returning id`,
-  );
-  const fairId = fair!.id;
   const r = randomFrom(2026);
   const employerIds: string[] = [];
   for (const e of seedEmployers) {
@@ -112,7 +123,8 @@ export async function loadJobsDemo(
       values (${orgId}, ${ids.schoolId}, ${year}, 'approved', now())
       on conflict (employer_id, school_id, graduation_year) do update set status = 'approved'`);
     await db.execute(sql`insert into fair_signups (fair_id, employer_id, status, reviewed_at)
-      values (${fairId}, ${orgId}, 'approved', now())`);
+      values (${fairId}, ${orgId}, 'approved', now())
+      on conflict (fair_id, employer_id) do update set status = 'approved'`);
     for (const [title, occupation, min, max] of e.jobs) {
       const jobId = await insertJob(
         db,
