@@ -45,7 +45,11 @@ export const employerMenu: NavItem[] = [
     path: '/employer/company',
     label: '公司信息',
     icon: <BankOutlined />,
-    children: [{ path: '/employer/company/profile', label: '基本资料' }],
+    children: [
+      { path: '/employer/company/profile', label: '基本资料' },
+      { path: '/employer/verification', label: '单位信息确认' },
+      { path: '/employer/feedback', label: '意见反馈' },
+    ],
   },
   {
     path: '/employer/recruiting',
@@ -82,6 +86,7 @@ export const schoolMenu: NavItem[] = [
   { path: '/school/terminations', label: '解约审核', icon: <ProfileOutlined /> },
   { path: '/school/statistics', label: '统计', icon: <BarChartOutlined /> },
   { path: '/school/settings', label: '设置', icon: <SettingOutlined /> },
+  { path: '/school/feedback', label: '意见反馈', icon: <ProfileOutlined /> },
 ];
 
 /** Certification institution (seed 003 part one): 人才库 first, then 我的. */
@@ -94,6 +99,8 @@ export const institutionMenu: NavItem[] = [
     children: [
       { path: '/institution/jobs', label: '发布招聘' },
       { path: '/institution/profile', label: '机构信息' },
+      { path: '/institution/overview', label: '数据概览' },
+      { path: '/institution/verification', label: '单位信息确认' },
       { path: '/institution/feedback', label: '意见反馈' },
       { path: '/institution/view-records', label: '人才查看记录' },
       { path: '/institution/applications', label: '招聘投递记录' },
@@ -110,6 +117,10 @@ export const adminMenu: NavItem[] = [
   { path: '/admin/staff', label: '账号管理', icon: <TeamOutlined /> },
   { path: '/admin/registry', label: '认证人员信息库导入', icon: <DatabaseOutlined /> },
   { path: '/admin/certification-changes', label: '认证变更审核', icon: <AuditOutlined /> },
+  { path: '/admin/feedback', label: '意见反馈与举报', icon: <ProfileOutlined /> },
+  { path: '/admin/organization-admin', label: '单位管理', icon: <BankOutlined /> },
+  { path: '/admin/accounts', label: '账号停用', icon: <UserOutlined /> },
+  { path: '/admin/audit', label: '审计日志', icon: <FileProtectOutlined /> },
 ];
 
 /** Seeker 我的 (seeds 003 part two, 004). */
@@ -120,6 +131,7 @@ export const seekerMineMenu: NavItem[] = [
   { path: '/seeker/favorites', label: '职位收藏' },
   { path: '/seeker/interviews', label: '面试日程' },
   { path: '/seeker/feedback', label: '意见反馈' },
+  { path: '/seeker/privacy', label: '个人信息与隐私' },
 ];
 
 export const seekerRecruitMenu: NavItem[] = [

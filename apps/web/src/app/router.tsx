@@ -13,6 +13,10 @@ import { chatRoutes } from '../modules/chat/routes.tsx';
 import { notificationsRoutes } from '../modules/notifications/routes.tsx';
 import { jobsRoutes } from '../modules/jobs/routes.tsx';
 import { jobfairsRoutes } from '../modules/jobfairs/routes.tsx';
+import { feedbackRoutes } from '../modules/feedback/routes.tsx';
+import { adminConsoleRoutes } from '../modules/admin-console/routes.tsx';
+import { privacyRoutes } from '../modules/privacy/routes.tsx';
+import { dashboardsRoutes } from '../modules/dashboards/routes.tsx';
 import { resumesRoutes } from '../modules/resumes/routes.tsx';
 import { talentpoolRoutes } from '../modules/talentpool/routes.tsx';
 import { applicationsRoutes } from '../modules/applications/routes.tsx';
@@ -50,6 +54,11 @@ const modules: ModuleRoutes[] = [
   resumesRoutes,
   talentpoolRoutes,
   applicationsRoutes,
+  // before dashboard: data overviews replace the simple home pages
+  feedbackRoutes,
+  adminConsoleRoutes,
+  privacyRoutes,
+  dashboardsRoutes,
   dashboardRoutes,
   adminRoutes,
 ];

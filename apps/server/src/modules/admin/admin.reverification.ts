@@ -90,15 +90,15 @@ const lapsed = (now: Date) =>
  * suspend from posting those still unconfirmed 14 days after the reminder.
  */
 export async function sweepReverification(tx: Tx, now = new Date()) {
-  const toRemind = await queryRows<{ id: string }>(
+  const toRemind = await queryRows<{ id: string; kind: string }>(
     tx,
-    sql`select o.id from organizations o
+    sql`select o.id, o.kind from organizations o
         left join organization_verifications v on v.organization_id = o.id
         where o.kind in ('company', 'institution') and o.status = 'active'
           and ${lapsed(now)} and v.reminded_at is null
         order by o.id limit 500`,
   );
-  for (const { id } of toRemind) {
+  for (const { id, kind } of toRemind) {
     await tx
       .insert(organizationVerifications)
       .values({ organizationId: id, remindedAt: now })
@@ -112,7 +112,7 @@ export async function sweepReverification(tx: Tx, now = new Date()) {
       payload: {
         title: '请确认单位信息',
         body: `按规定用人单位每${REVERIFY_MONTHS}个月需确认一次单位信息，请在${REVERIFY_GRACE_DAYS}天内确认，逾期将暂停发布职位。`,
-        link: '/verification',
+        link: kind === 'institution' ? '/institution/verification' : '/employer/verification',
       },
     });
   }

@@ -11,6 +11,8 @@ import { organizations } from '../organizations/organizations.tables.ts';
 import { suspensions } from './admin.tables.ts';
 
 type Target = 'organization' | 'account';
+
+const areaOf = (kind: string) => (kind === 'institution' ? 'institution' : 'employer');
 type Cause = 'admin' | 'reverification';
 
 export async function findOpenSuspension(
@@ -57,7 +59,7 @@ export async function suspendOrganization(
     .update(organizations)
     .set({ status: 'suspended' })
     .where(and(eq(organizations.id, input.organizationId), eq(organizations.status, 'active')))
-    .returning({ id: organizations.id, name: organizations.name });
+    .returning({ id: organizations.id, kind: organizations.kind });
   if (rows.length === 0) {
     await assertExists(tx, 'organization', input.organizationId);
     throw new AppError('CONFLICT', '该单位已处于暂停状态');
@@ -84,7 +86,7 @@ export async function suspendOrganization(
     payload: {
       title: '贵单位已被暂停发布职位',
       body: `原因：${input.reason}`,
-      link: input.cause === 'reverification' ? '/verification' : undefined,
+      link: rows[0]!.kind === 'school' ? undefined : `/${areaOf(rows[0]!.kind)}/verification`,
     },
   });
 }

@@ -135,12 +135,23 @@ export async function replyToFeedback(
   return (await toFeedbackItems(tx, [await getFeedbackRow(tx, id)]))[0]!;
 }
 
+/** Where the sender reads their feedback in the web app (each role has its own area). */
+export function feedbackPageOf(role: string) {
+  const area = role === 'college' ? 'school' : role;
+  return `/${area}/feedback`;
+}
+
 async function notifySender(tx: Tx, row: FeedbackRow, title: string, body: string) {
   if (!row.senderAccountId) return;
   await appendEvent(tx, {
     kind: 'feedback.replied',
     recipientAccountIds: [row.senderAccountId],
-    payload: { title, body: body.slice(0, 500), link: '/feedback', feedbackId: row.id },
+    payload: {
+      title,
+      body: body.slice(0, 500),
+      link: feedbackPageOf(row.senderRole),
+      feedbackId: row.id,
+    },
   });
 }
 

@@ -126,7 +126,7 @@ describe('feedback → admin queue → reply reaches the sender', () => {
     const n = inbox.json().items.find((x: { kind: string }) => x.kind === 'feedback.replied');
     expect(n.title).toContain('功能异常');
     expect(n.body).toBe('已修复，请更新后重试');
-    expect(n.link).toBe('/feedback');
+    expect(n.link).toBe('/seeker/feedback');
 
     const mine = await t.app.inject({
       method: 'GET',

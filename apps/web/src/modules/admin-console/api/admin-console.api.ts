@@ -1,0 +1,68 @@
+import type {
+  AccountLookup,
+  AuditEntryView,
+  AuditQuery,
+  OrganizationInfo,
+  OrganizationInfoBody,
+  PointsLedger,
+  VerificationStatus,
+} from '@hirehall/shared/admin';
+import { api } from '../../../lib/api.ts';
+
+export type AuditFilter = Partial<Omit<AuditQuery, 'pageSize'>>;
+
+export const searchAudit = (filter: AuditFilter) =>
+  api<{ items: AuditEntryView[]; total: number }>('/api/admin/audit-log', {
+    query: { ...filter, pageSize: 50 },
+  });
+
+export function auditExportUrl(filter: AuditFilter) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) {
+    if (v !== undefined && v !== '' && k !== 'page') params.set(k, String(v));
+  }
+  const q = params.toString();
+  return `/api/admin/audit-log/export.csv${q ? `?${q}` : ''}`;
+}
+
+export const verifyAudit = () =>
+  api<{ intact: boolean; brokenAt: number | null; rows: number }>('/api/admin/audit-log/verify');
+
+export interface OrganizationSummary {
+  id: string;
+  kind: 'company' | 'institution' | 'school';
+  name: string;
+  status: 'active' | 'suspended';
+  pointsBalance: number | null;
+}
+export const listOrganizations = () => api<OrganizationSummary[]>('/api/admin/organizations');
+
+export const getOrganizationInfo = (id: string) =>
+  api<OrganizationInfo>(`/api/admin/organizations/${id}/info`);
+export const saveOrganizationInfo = (id: string, body: OrganizationInfoBody) =>
+  api<OrganizationInfo>(`/api/admin/organizations/${id}/info`, { method: 'PATCH', body });
+export const suspendOrganization = (id: string, reason: string) =>
+  api<OrganizationInfo>(`/api/admin/organizations/${id}/suspension`, {
+    method: 'POST',
+    body: { reason },
+  });
+export const reinstateOrganization = (id: string) =>
+  api<OrganizationInfo>(`/api/admin/organizations/${id}/suspension`, { method: 'DELETE' });
+
+export const getPoints = (id: string) => api<PointsLedger>(`/api/admin/organizations/${id}/points`);
+export const adjustPoints = (id: string, delta: number, reason: string) =>
+  api<PointsLedger>(`/api/admin/organizations/${id}/points`, {
+    method: 'POST',
+    body: { delta, reason },
+  });
+
+export const findAccounts = (q: string) =>
+  api<AccountLookup[]>('/api/admin/accounts', { query: { q } });
+export const suspendAccount = (id: string, reason: string) =>
+  api<void>(`/api/admin/accounts/${id}/suspension`, { method: 'POST', body: { reason } });
+export const reinstateAccount = (id: string) =>
+  api<void>(`/api/admin/accounts/${id}/suspension`, { method: 'DELETE' });
+
+export const getVerification = () => api<VerificationStatus>('/api/org/verification');
+export const confirmVerification = () =>
+  api<VerificationStatus>('/api/org/verification/confirm', { method: 'POST' });
