@@ -1,0 +1,308 @@
+// npm run bench:chat [-- --sockets N --seconds S --rate R]
+// One server process with N authenticated sockets (N/2 employer–seeker pairs, one conversation
+// each); 1:1 messages at R msg/s for S s, each persisted before its ack; send→receive latency
+// at the peer, lost and duplicated counts, server RSS. Then a bare `ws` relay with the same
+// clients and rate as the baseline, and our throughput as a ratio to it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { io, type Socket } from 'socket.io-client';
+import WebSocket from 'ws';
+import { openDatabase } from '../../apps/server/src/platform/db/database.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const SOCKETS = Math.max(2, Math.floor(arg('sockets', 10_000) / 2) * 2);
+const SECONDS = arg('seconds', 60);
+// the chat rate limit allows 20 messages per 10 s per user: stay under it on small runs
+const RATE = arg('rate', Math.min(2000, Math.floor(SOCKETS * 1.5)));
+const PAIRS = SOCKETS / 2;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+interface Pair {
+  conversationId: string;
+  employerToken: string;
+  seekerToken: string;
+}
+
+/** Accounts, sessions, applications and conversations, written straight into the database. */
+async function seed(dataDir: string, databaseUrl?: string): Promise<Pair[]> {
+  const database = await openDatabase({ dataDir, databaseUrl });
+  const db = database.db;
+  const run = randomBytes(3).toString('hex');
+  const pairs: Pair[] = [];
+  const rows = [];
+  for (let i = 0; i < PAIRS; i++) {
+    const p = {
+      org: randomUUID(),
+      employer: randomUUID(),
+      seeker: randomUUID(),
+      job: randomUUID(),
+      application: randomUUID(),
+      conversation: randomUUID(),
+      et: randomBytes(32).toString('base64url'),
+      st: randomBytes(32).toString('base64url'),
+    };
+    rows.push(p);
+    pairs.push({ conversationId: p.conversation, employerToken: p.et, seekerToken: p.st });
+  }
+  const hash = (t: string) => createHash('sha256').update(t).digest('hex');
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = JSON.stringify(
+      rows.slice(i, i + 1000).map((p, k) => ({ ...p, n: `${run}-${i + k}`, eh: hash(p.et), sh: hash(p.st) })),
+    );
+    const r = sql`(select * from jsonb_to_recordset(${chunk}::jsonb) as x(org uuid, employer uuid, seeker uuid, job uuid, application uuid, conversation uuid, n text, eh text, sh text))`;
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`insert into organizations (id, kind, name) select org, 'company', '压测单位' || n from ${r} r`);
+      await tx.execute(sql`insert into accounts (id, role, display_name) select employer, 'employer', '招聘' || n from ${r} r
+                           union all select seeker, 'seeker', '求职' || n from ${r} r`);
+      await tx.execute(sql`insert into memberships (account_id, organization_id) select employer, org from ${r} r`);
+      await tx.execute(sql`insert into job_postings (id, organization_id, status, title) select job, org, 'published', '压测职位' from ${r} r`);
+      await tx.execute(sql`insert into applications (id, seeker_account_id, job_id, organization_id, resume_snapshot)
+                           select application, seeker, job, org, '{}'::jsonb from ${r} r`);
+      await tx.execute(sql`insert into conversations (id, application_id, organization_id, seeker_account_id)
+                           select conversation, application, org, seeker from ${r} r`);
+      await tx.execute(sql`insert into sessions (token_hash, account_id, csrf_token, expires_at)
+                           select eh, employer, 'x', now() + interval '1 day' from ${r} r
+                           union all select sh, seeker, 'x', now() + interval '1 day' from ${r} r`);
+    });
+  }
+  await database.close();
+  return pairs;
+}
+
+function percentile(sorted: number[], p: number) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function rssOf(pid: number): number {
+  try {
+    const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+interface Result {
+  sent: number;
+  acked: number;
+  received: number;
+  lost: number;
+  duplicated: number;
+  latencies: number[];
+  seconds: number;
+  maxRss: number;
+}
+
+/** Sends at RATE for SECONDS, alternating sides; the peer records the latency. */
+async function drive(
+  send: (pair: number, fromEmployer: boolean, id: string) => Promise<boolean>,
+  onReceive: (cb: (id: string) => void) => void,
+  rssPid: number | null,
+): Promise<Result> {
+  const sentAt = new Map<string, number>();
+  const got = new Map<string, number>();
+  const latencies: number[] = [];
+  let acked = 0;
+  let duplicated = 0;
+  onReceive((id) => {
+    const t = sentAt.get(id);
+    if (t === undefined) return;
+    const n = (got.get(id) ?? 0) + 1;
+    got.set(id, n);
+    if (n > 1) duplicated++;
+    else latencies.push(performance.now() - t);
+  });
+  let maxRss = 0;
+  const started = performance.now();
+  let sent = 0;
+  let turn = 0;
+  const inflight: Promise<void>[] = [];
+  while (performance.now() - started < SECONDS * 1000) {
+    const due = Math.floor(((performance.now() - started) / 1000) * RATE);
+    while (sent < due) {
+      const id = randomUUID();
+      const pair = sent % PAIRS;
+      const fromEmployer = (Math.floor(sent / PAIRS) + turn) % 2 === 0;
+      sentAt.set(id, performance.now());
+      sent++;
+      inflight.push(send(pair, fromEmployer, id).then((ok) => void (ok && acked++)));
+    }
+    if (rssPid && sent % 200 === 0) maxRss = Math.max(maxRss, rssOf(rssPid));
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  turn++;
+  const seconds = (performance.now() - started) / 1000;
+  await Promise.all(inflight);
+  const deadline = Date.now() + 5000;
+  while (got.size < sent && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (rssPid) maxRss = Math.max(maxRss, rssOf(rssPid));
+  latencies.sort((a, b) => a - b);
+  return { sent, acked, received: got.size, lost: sent - got.size, duplicated, latencies, seconds, maxRss };
+}
+
+function report(name: string, r: Result) {
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  console.log(`\n${name}`);
+  console.log(`  sent ${r.sent}, acked ${r.acked}, received ${r.received}, lost ${r.lost}, duplicated ${r.duplicated}`);
+  console.log(`  throughput ${(r.received / r.seconds).toFixed(0)} msg/s over ${r.seconds.toFixed(1)} s`);
+  console.log(`  latency p50 ${ms(percentile(r.latencies, 50))}  p95 ${ms(percentile(r.latencies, 95))}  p99 ${ms(percentile(r.latencies, 99))}`);
+  if (r.maxRss) console.log(`  server RSS (max) ${(r.maxRss / 1024 / 1024).toFixed(0)} MB`);
+}
+
+async function waitHealthy(base: string, child: ChildProcess, log: string) {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(fs.readFileSync(log, 'utf8').slice(-2000));
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error('server did not start');
+}
+
+async function connectAll<T>(n: number, open: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < n; i += 250) {
+    out.push(...(await Promise.all(Array.from({ length: Math.min(250, n - i) }, (_, k) => open(i + k)))));
+  }
+  return out;
+}
+
+async function benchSocketIo(): Promise<Result> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hirehall-bench-chat-'));
+  const databaseUrl = process.env.DATABASE_URL;
+  console.log(`seeding ${PAIRS} conversations (${SOCKETS} accounts) on ${databaseUrl ? 'PostgreSQL' : 'PGlite'} …`);
+  const pairs = await seed(dataDir, databaseUrl);
+  const port = await freePort();
+  const log = path.join(dataDir, 'server.log');
+  const fd = fs.openSync(log, 'a');
+  const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    cwd: root,
+    stdio: ['ignore', fd, fd],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      HIREHALL_DATA_DIR: dataDir,
+      HIREHALL_DEMO: '0',
+      HIREHALL_ADMIN_PASSWORD: 'Bench-admin-2026',
+    },
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitHealthy(base, server, log);
+    console.log(`connecting ${SOCKETS} sockets …`);
+    const open = (token: string) =>
+      new Promise<Socket>((resolve, reject) => {
+        const s = io(base, { transports: ['websocket'], extraHeaders: { cookie: `hh_session=${token}` }, reconnection: false });
+        s.once('connect', () => resolve(s));
+        s.once('connect_error', reject);
+      });
+    const sockets = await connectAll(SOCKETS, (i) => open(i % 2 === 0 ? pairs[i / 2]!.employerToken : pairs[(i - 1) / 2]!.seekerToken));
+    console.log(`server RSS with ${SOCKETS} sockets idle: ${(rssOf(server.pid!) / 1024 / 1024).toFixed(0)} MB; sending ${RATE} msg/s for ${SECONDS} s …`);
+    const result = await drive(
+      async (pair, fromEmployer, id) => {
+        const s = sockets[pair * 2 + (fromEmployer ? 0 : 1)]!;
+        const ack = (await s.timeout(10_000).emitWithAck('chat:send', {
+          conversationId: pairs[pair]!.conversationId,
+          clientId: id,
+          kind: 'text',
+          body: '您好，请问这个岗位还在招聘吗？',
+        }).catch(() => ({ ok: false }))) as { ok: boolean };
+        return ack.ok;
+      },
+      (cb) => {
+        sockets.forEach((s, i) => {
+          const side = i % 2 === 0 ? 'employer' : 'seeker';
+          s.on('chat:message', (m: { clientId: string; senderSide: string }) => {
+            if (m.senderSide !== side) cb(m.clientId); // the peer's copy
+          });
+        });
+      },
+      server.pid!,
+    );
+    for (const s of sockets) s.close();
+    return result;
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Baseline: a bare `ws` server that relays each message to the paired client. */
+async function benchWs(): Promise<Result> {
+  const port = await freePort();
+  const code = `
+    const { WebSocketServer } = require('ws');
+    const peers = new Map();
+    const wss = new WebSocketServer({ port: ${port}, host: '127.0.0.1' });
+    wss.on('connection', (ws, req) => {
+      const id = Number(new URL(req.url, 'http://x').searchParams.get('id'));
+      peers.set(id, ws);
+      ws.on('message', (data) => { const p = peers.get(id ^ 1); if (p) p.send(data); ws.send('ack'); });
+    });`;
+  const server = spawn(process.execPath, ['-e', code], { cwd: root, stdio: 'inherit' });
+  await new Promise((r) => setTimeout(r, 500));
+  try {
+    const clients = await connectAll(SOCKETS, (i) =>
+      new Promise<WebSocket>((resolve, reject) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/?id=${i}`);
+        ws.once('open', () => resolve(ws));
+        ws.once('error', reject);
+      }),
+    );
+    return await drive(
+      async (pair, fromEmployer, id) => {
+        clients[pair * 2 + (fromEmployer ? 0 : 1)]!.send(JSON.stringify({ clientId: id, body: '您好，请问这个岗位还在招聘吗？' }));
+        return true;
+      },
+      (cb) => {
+        for (const c of clients) {
+          c.on('message', (data) => {
+            const text = data.toString();
+            if (text !== 'ack') cb((JSON.parse(text) as { clientId: string }).clientId);
+          });
+        }
+      },
+      server.pid!,
+    ).finally(() => clients.forEach((c) => c.close()));
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+const ours = await benchSocketIo();
+report(`HireHall socket.io chat: ${SOCKETS} sockets, ${RATE} msg/s target, persisted before ack`, ours);
+const baseline = await benchWs();
+report(`bare ws relay (baseline): ${SOCKETS} sockets, ${RATE} msg/s target, nothing persisted`, baseline);
+const ratio = ours.received / ours.seconds / (baseline.received / baseline.seconds);
+console.log(`\nthroughput ratio HireHall / bare ws: ${ratio.toFixed(2)}`);
+const p99 = percentile(ours.latencies, 99);
+console.log(
+  `targets: p99 ≤ 100 ms ${p99 <= 100 ? 'met' : 'NOT met'} (${p99.toFixed(1)} ms); RSS ≤ 400 MB ${ours.maxRss <= 400 * 1024 * 1024 ? 'met' : 'NOT met'}; ` +
+    `lost ${ours.lost}, duplicated ${ours.duplicated}`,
+);
+process.exit(0);
