@@ -64,15 +64,23 @@ async function seed(dataDir: string, databaseUrl?: string): Promise<Pair[]> {
   const hash = (t: string) => createHash('sha256').update(t).digest('hex');
   for (let i = 0; i < rows.length; i += 1000) {
     const chunk = JSON.stringify(
-      rows.slice(i, i + 1000).map((p, k) => ({ ...p, n: `${run}-${i + k}`, eh: hash(p.et), sh: hash(p.st) })),
+      rows
+        .slice(i, i + 1000)
+        .map((p, k) => ({ ...p, n: `${run}-${i + k}`, eh: hash(p.et), sh: hash(p.st) })),
     );
     const r = sql`(select * from jsonb_to_recordset(${chunk}::jsonb) as x(org uuid, employer uuid, seeker uuid, job uuid, application uuid, conversation uuid, n text, eh text, sh text))`;
     await db.transaction(async (tx) => {
-      await tx.execute(sql`insert into organizations (id, kind, name) select org, 'company', '压测单位' || n from ${r} r`);
+      await tx.execute(
+        sql`insert into organizations (id, kind, name) select org, 'company', '压测单位' || n from ${r} r`,
+      );
       await tx.execute(sql`insert into accounts (id, role, display_name) select employer, 'employer', '招聘' || n from ${r} r
                            union all select seeker, 'seeker', '求职' || n from ${r} r`);
-      await tx.execute(sql`insert into memberships (account_id, organization_id) select employer, org from ${r} r`);
-      await tx.execute(sql`insert into job_postings (id, organization_id, status, title) select job, org, 'published', '压测职位' from ${r} r`);
+      await tx.execute(
+        sql`insert into memberships (account_id, organization_id) select employer, org from ${r} r`,
+      );
+      await tx.execute(
+        sql`insert into job_postings (id, organization_id, status, title) select job, org, 'published', '压测职位' from ${r} r`,
+      );
       await tx.execute(sql`insert into applications (id, seeker_account_id, job_id, organization_id, resume_snapshot)
                            select application, seeker, job, org, '{}'::jsonb from ${r} r`);
       await tx.execute(sql`insert into conversations (id, application_id, organization_id, seeker_account_id)
@@ -155,15 +163,30 @@ async function drive(
   while (got.size < sent && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   if (rssPid) maxRss = Math.max(maxRss, rssOf(rssPid));
   latencies.sort((a, b) => a - b);
-  return { sent, acked, received: got.size, lost: sent - got.size, duplicated, latencies, seconds, maxRss };
+  return {
+    sent,
+    acked,
+    received: got.size,
+    lost: sent - got.size,
+    duplicated,
+    latencies,
+    seconds,
+    maxRss,
+  };
 }
 
 function report(name: string, r: Result) {
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   console.log(`\n${name}`);
-  console.log(`  sent ${r.sent}, acked ${r.acked}, received ${r.received}, lost ${r.lost}, duplicated ${r.duplicated}`);
-  console.log(`  throughput ${(r.received / r.seconds).toFixed(0)} msg/s over ${r.seconds.toFixed(1)} s`);
-  console.log(`  latency p50 ${ms(percentile(r.latencies, 50))}  p95 ${ms(percentile(r.latencies, 95))}  p99 ${ms(percentile(r.latencies, 99))}`);
+  console.log(
+    `  sent ${r.sent}, acked ${r.acked}, received ${r.received}, lost ${r.lost}, duplicated ${r.duplicated}`,
+  );
+  console.log(
+    `  throughput ${(r.received / r.seconds).toFixed(0)} msg/s over ${r.seconds.toFixed(1)} s`,
+  );
+  console.log(
+    `  latency p50 ${ms(percentile(r.latencies, 50))}  p95 ${ms(percentile(r.latencies, 95))}  p99 ${ms(percentile(r.latencies, 99))}`,
+  );
   if (r.maxRss) console.log(`  server RSS (max) ${(r.maxRss / 1024 / 1024).toFixed(0)} MB`);
 }
 
@@ -183,7 +206,9 @@ async function waitHealthy(base: string, child: ChildProcess, log: string) {
 async function connectAll<T>(n: number, open: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = [];
   for (let i = 0; i < n; i += 250) {
-    out.push(...(await Promise.all(Array.from({ length: Math.min(250, n - i) }, (_, k) => open(i + k)))));
+    out.push(
+      ...(await Promise.all(Array.from({ length: Math.min(250, n - i) }, (_, k) => open(i + k)))),
+    );
   }
   return out;
 }
@@ -191,7 +216,9 @@ async function connectAll<T>(n: number, open: (i: number) => Promise<T>): Promis
 async function benchSocketIo(): Promise<Result> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hirehall-bench-chat-'));
   const databaseUrl = process.env.DATABASE_URL;
-  console.log(`seeding ${PAIRS} conversations (${SOCKETS} accounts) on ${databaseUrl ? 'PostgreSQL' : 'PGlite'} …`);
+  console.log(
+    `seeding ${PAIRS} conversations (${SOCKETS} accounts) on ${databaseUrl ? 'PostgreSQL' : 'PGlite'} …`,
+  );
   const pairs = await seed(dataDir, databaseUrl);
   const port = await freePort();
   const log = path.join(dataDir, 'server.log');
@@ -216,21 +243,32 @@ async function benchSocketIo(): Promise<Result> {
     console.log(`connecting ${SOCKETS} sockets …`);
     const open = (token: string) =>
       new Promise<Socket>((resolve, reject) => {
-        const s = io(base, { transports: ['websocket'], extraHeaders: { cookie: `hh_session=${token}` }, reconnection: false });
+        const s = io(base, {
+          transports: ['websocket'],
+          extraHeaders: { cookie: `hh_session=${token}` },
+          reconnection: false,
+        });
         s.once('connect', () => resolve(s));
         s.once('connect_error', reject);
       });
-    const sockets = await connectAll(SOCKETS, (i) => open(i % 2 === 0 ? pairs[i / 2]!.employerToken : pairs[(i - 1) / 2]!.seekerToken));
-    console.log(`server RSS with ${SOCKETS} sockets idle: ${(rssOf(server.pid!) / 1024 / 1024).toFixed(0)} MB; sending ${RATE} msg/s for ${SECONDS} s …`);
+    const sockets = await connectAll(SOCKETS, (i) =>
+      open(i % 2 === 0 ? pairs[i / 2]!.employerToken : pairs[(i - 1) / 2]!.seekerToken),
+    );
+    console.log(
+      `server RSS with ${SOCKETS} sockets idle: ${(rssOf(server.pid!) / 1024 / 1024).toFixed(0)} MB; sending ${RATE} msg/s for ${SECONDS} s …`,
+    );
     const result = await drive(
       async (pair, fromEmployer, id) => {
         const s = sockets[pair * 2 + (fromEmployer ? 0 : 1)]!;
-        const ack = (await s.timeout(10_000).emitWithAck('chat:send', {
-          conversationId: pairs[pair]!.conversationId,
-          clientId: id,
-          kind: 'text',
-          body: '您好，请问这个岗位还在招聘吗？',
-        }).catch(() => ({ ok: false }))) as { ok: boolean };
+        const ack = (await s
+          .timeout(10_000)
+          .emitWithAck('chat:send', {
+            conversationId: pairs[pair]!.conversationId,
+            clientId: id,
+            kind: 'text',
+            body: '您好，请问这个岗位还在招聘吗？',
+          })
+          .catch(() => ({ ok: false }))) as { ok: boolean };
         return ack.ok;
       },
       (cb) => {
@@ -267,16 +305,20 @@ async function benchWs(): Promise<Result> {
   const server = spawn(process.execPath, ['-e', code], { cwd: root, stdio: 'inherit' });
   await new Promise((r) => setTimeout(r, 500));
   try {
-    const clients = await connectAll(SOCKETS, (i) =>
-      new Promise<WebSocket>((resolve, reject) => {
-        const ws = new WebSocket(`ws://127.0.0.1:${port}/?id=${i}`);
-        ws.once('open', () => resolve(ws));
-        ws.once('error', reject);
-      }),
+    const clients = await connectAll(
+      SOCKETS,
+      (i) =>
+        new Promise<WebSocket>((resolve, reject) => {
+          const ws = new WebSocket(`ws://127.0.0.1:${port}/?id=${i}`);
+          ws.once('open', () => resolve(ws));
+          ws.once('error', reject);
+        }),
     );
     return await drive(
       async (pair, fromEmployer, id) => {
-        clients[pair * 2 + (fromEmployer ? 0 : 1)]!.send(JSON.stringify({ clientId: id, body: '您好，请问这个岗位还在招聘吗？' }));
+        clients[pair * 2 + (fromEmployer ? 0 : 1)]!.send(
+          JSON.stringify({ clientId: id, body: '您好，请问这个岗位还在招聘吗？' }),
+        );
         return true;
       },
       (cb) => {
@@ -295,9 +337,15 @@ async function benchWs(): Promise<Result> {
 }
 
 const ours = await benchSocketIo();
-report(`HireHall socket.io chat: ${SOCKETS} sockets, ${RATE} msg/s target, persisted before ack`, ours);
+report(
+  `HireHall socket.io chat: ${SOCKETS} sockets, ${RATE} msg/s target, persisted before ack`,
+  ours,
+);
 const baseline = await benchWs();
-report(`bare ws relay (baseline): ${SOCKETS} sockets, ${RATE} msg/s target, nothing persisted`, baseline);
+report(
+  `bare ws relay (baseline): ${SOCKETS} sockets, ${RATE} msg/s target, nothing persisted`,
+  baseline,
+);
 const ratio = ours.received / ours.seconds / (baseline.received / baseline.seconds);
 console.log(`\nthroughput ratio HireHall / bare ws: ${ratio.toFixed(2)}`);
 const p99 = percentile(ours.latencies, 99);
