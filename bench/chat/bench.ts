@@ -192,7 +192,7 @@ function report(name: string, r: Result) {
 
 async function waitHealthy(base: string, child: ChildProcess, log: string) {
   for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(fs.readFileSync(log, 'utf8').slice(-2000));
+    if (child.exitCode !== null) fail(fs.readFileSync(log, 'utf8').slice(-2000));
     try {
       if ((await fetch(`${base}/api/health`)).ok) return;
     } catch {
@@ -200,7 +200,12 @@ async function waitHealthy(base: string, child: ChildProcess, log: string) {
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  throw new Error('server did not start');
+  fail('server did not start');
+}
+
+function fail(message: string): never {
+  console.error(`bench:chat failed: ${message}`);
+  process.exit(1);
 }
 
 async function connectAll<T>(n: number, open: (i: number) => Promise<T>): Promise<T[]> {
