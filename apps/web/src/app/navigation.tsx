@@ -85,6 +85,12 @@ export const schoolMenu: NavItem[] = [
   { path: '/school/agreements', label: '签约审核', icon: <FileProtectOutlined /> },
   { path: '/school/terminations', label: '解约审核', icon: <ProfileOutlined /> },
   { path: '/school/statistics', label: '统计', icon: <BarChartOutlined /> },
+  {
+    path: '/school/signing-settings',
+    label: '签约设置',
+    icon: <SettingOutlined />,
+    roles: ['school'],
+  },
   { path: '/school/settings', label: '设置', icon: <SettingOutlined /> },
   { path: '/school/feedback', label: '意见反馈', icon: <ProfileOutlined /> },
 ];
@@ -126,6 +132,7 @@ export const adminMenu: NavItem[] = [
 /** Seeker 我的 (seeds 003 part two, 004). */
 export const seekerMineMenu: NavItem[] = [
   { path: '/seeker/resume', label: '我的简历' },
+  { path: '/seeker/offers', label: '我的签约' },
   { path: '/seeker/card', label: '我的名片' },
   { path: '/seeker/applications', label: '我的应聘' },
   { path: '/seeker/favorites', label: '职位收藏' },

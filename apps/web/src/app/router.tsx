@@ -6,6 +6,8 @@ import { ComingSoon } from '../components/feedback.tsx';
 import type { Area, ModuleRoutes } from '../lib/routes.ts';
 import type { Role } from '../modules/accounts/api/accounts.api.ts';
 import { accountsRoutes } from '../modules/accounts/routes.tsx';
+import { agreementsRoutes } from '../modules/agreements/routes.tsx';
+import { graduatesRoutes } from '../modules/graduates/routes.tsx';
 import { organizationsRoutes } from '../modules/organizations/routes.tsx';
 import { dashboardRoutes } from '../modules/dashboard/routes.tsx';
 import { adminRoutes } from '../modules/admin/routes.tsx';
@@ -44,6 +46,8 @@ import {
  */
 const modules: ModuleRoutes[] = [
   accountsRoutes,
+  agreementsRoutes,
+  graduatesRoutes,
   organizationsRoutes,
   // before dashboard: chat provides the seeker's 消息 page
   chatRoutes,

@@ -171,7 +171,7 @@ export async function sendOffer(tx: Tx, actor: Actor, id: string) {
         agreementId: id,
         title: `${a.employerSnapshot.name}向您发起了三方协议邀约`,
         body: `请在 ${deadlineAt.toLocaleDateString('zh-CN')} 前应约或拒绝`,
-        link: '/graduate/offers',
+        link: '/seeker/offers',
       },
     });
   }
@@ -194,7 +194,7 @@ export async function withdrawOffer(tx: Tx, actor: Actor, id: string) {
       payload: {
         agreementId: id,
         title: `${a.employerSnapshot.name}撤回了三方协议邀约`,
-        link: '/graduate/offers',
+        link: '/seeker/offers',
       },
     });
   }

@@ -84,7 +84,7 @@ export async function requestTermination(
         terminationId: row!.id,
         title: `${party === 'graduate' ? '毕业生' : '用人单位'}申请解除三方协议，请确认`,
         body: input.reason,
-        link: party === 'graduate' ? `/employer/agreements/${agreementId}` : '/graduate/offers',
+        link: party === 'graduate' ? `/employer/agreements/${agreementId}` : '/seeker/offers',
       },
     });
     return row!.id;

@@ -1,0 +1,89 @@
+import type {
+  Agreement,
+  OfferBody,
+  PushResult,
+  SignableGraduate,
+  SigningSettings,
+  SigningStats,
+  Termination,
+  Verification,
+} from '@hirehall/shared/agreements';
+import { api } from '../../../lib/api.ts';
+
+export interface Page<T> {
+  total: number;
+  items: T[];
+}
+
+const post = <T>(path: string, body?: unknown) =>
+  api<T>(path, {
+    method: 'POST',
+    body: body ?? {},
+  });
+
+export const agreementKeys = { all: ['agreements'] as const };
+
+export const fetchSignable = (q?: string) =>
+  api<Page<SignableGraduate>>('/api/employer/signing/signable', { query: { q, pageSize: 100 } });
+export const fetchEmployerAgreements = (tab: string, q?: string) =>
+  api<Page<Agreement>>('/api/employer/agreements', { query: { tab, q, pageSize: 100 } });
+export const fetchAgreement = (id: string) => api<Agreement>(`/api/agreements/${id}`);
+export const saveOffer = (body: OfferBody) => post<Agreement>('/api/employer/agreements', body);
+export const editOffer = (id: string, body: Omit<OfferBody, 'graduateId'>) =>
+  api<Agreement>(`/api/employer/agreements/${id}`, { method: 'PUT', body });
+export const offerAction = (id: string, action: 'send' | 'withdraw' | 'discard') =>
+  post<Agreement>(`/api/employer/agreements/${id}/${action}`);
+
+export const fetchInbox = () => api<{ items: Agreement[] }>('/api/graduate/agreements');
+export const acceptOffer = (id: string) => post<Agreement>(`/api/graduate/agreements/${id}/accept`);
+export const rejectOffer = (id: string, reason: string) =>
+  post<Agreement>(`/api/graduate/agreements/${id}/reject`, { reason });
+
+export const fetchReviewQueue = (
+  role: 'school' | 'college',
+  graduationYear: number,
+  filter: string,
+  q?: string,
+) =>
+  api<Page<Agreement>>(`/api/${role}/agreements`, {
+    query: { graduationYear, filter, q, pageSize: 200 },
+  });
+export const approveAgreement = (role: 'school' | 'college', id: string) =>
+  post<Agreement>(`/api/${role}/agreements/${id}/approve`);
+export const returnAgreement = (role: 'school' | 'college', id: string, reason: string) =>
+  post<Agreement>(`/api/${role}/agreements/${id}/return`, { reason });
+
+export async function uploadLetter(file: File) {
+  const form = new FormData();
+  form.append('file', file);
+  return api<{ fileId: string }>('/api/agreements/termination-letters', {
+    method: 'POST',
+    body: form,
+  });
+}
+export const requestTermination = (id: string, reason: string, letterFileId: string) =>
+  post<Agreement>(`/api/agreements/${id}/terminations`, { reason, letterFileId });
+export const respondTermination = (
+  id: string,
+  event: 'consent' | 'refuse' | 'withdraw',
+  reason?: string,
+) => post<Agreement>(`/api/terminations/${id}/${event}`, reason ? { reason } : {});
+
+export type SchoolTermination = Termination & { agreement: Agreement };
+export const fetchSchoolTerminations = (status?: string) =>
+  api<{ items: SchoolTermination[] }>('/api/school/terminations', { query: { status } });
+export const reviewTermination = (id: string, decision: 'approve' | 'reject', reason?: string) =>
+  post<Agreement>(`/api/school/terminations/${id}/${decision}`, reason ? { reason } : {});
+
+export const fetchSettings = () => api<SigningSettings>('/api/school/signing-settings');
+export const saveSettings = (body: SigningSettings) =>
+  api<SigningSettings>('/api/school/signing-settings', { method: 'PUT', body });
+export const fetchStats = (graduationYear: number) =>
+  api<SigningStats>('/api/school/signing-stats', { query: { graduationYear } });
+export const pushReport = (graduationYear: number) =>
+  post<PushResult>('/api/school/provincial-report/push', { graduationYear });
+export const fetchVerification = (code: string) =>
+  api<Verification>(`/api/public/agreements/verify/${encodeURIComponent(code)}`);
+
+export const pdfUrl = (id: string) => `/api/agreements/${id}/pdf`;
+export const letterUrl = (terminationId: string) => `/api/terminations/${terminationId}/letter`;

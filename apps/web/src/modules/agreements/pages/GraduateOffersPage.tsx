@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Empty, Popconfirm, Space, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { QueryView } from '../../../components/feedback.tsx';
+import { ReasonModal } from '../../../components/form-helpers.tsx';
+import { describeError } from '../../../lib/api.ts';
+import {
+  acceptOffer,
+  fetchInbox,
+  pdfUrl,
+  rejectOffer,
+  respondTermination,
+} from '../api/agreements.api.ts';
+import { AgreementView } from '../components/AgreementView.tsx';
+import { TerminationButton } from '../components/TerminationButton.tsx';
+
+/** The graduate's offers side by side, each with its deadline; then their agreements. */
+export default function GraduateOffersPage() {
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const [rejecting, setRejecting] = useState<string | null>(null);
+  const [refusing, setRefusing] = useState<string | null>(null);
+  const query = useQuery({ queryKey: ['agreements', 'inbox'], queryFn: fetchInbox });
+  const refresh = () => void client.invalidateQueries({ queryKey: ['agreements'] });
+  const accept = useMutation({
+    mutationFn: acceptOffer,
+    onSuccess: () => {
+      message.success('已应约，等待学院审核');
+      refresh();
+    },
+    onError: (e) => message.error(describeError(e)),
+  });
+  const consent = useMutation({
+    mutationFn: (tid: string) => respondTermination(tid, 'consent'),
+    onSuccess: refresh,
+    onError: (e) => message.error(describeError(e)),
+  });
+  return (
+    <>
+      <Typography.Title level={4}>我的签约</Typography.Title>
+      <QueryView query={query}>
+        {({ items }) => {
+          const pending = items.filter((a) => a.status === 'sent');
+          const others = items.filter((a) => a.status !== 'sent');
+          return (
+            <>
+              <Typography.Title level={5}>待应约的邀约</Typography.Title>
+              {pending.length > 0 && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  message="应约即表示同意签订三方协议：应约后您将与该单位锁定签约，其他邀约自动关闭；如需解除须走解约流程。"
+                />
+              )}
+              {pending.length === 0 && <Empty description="暂无待应约的邀约" />}
+              <Space align="start" wrap>
+                {pending.map((a) => (
+                  <Card
+                    key={a.id}
+                    title={a.employer.name}
+                    style={{ width: 420 }}
+                    extra={`截止 ${new Date(a.deadlineAt!).toLocaleString('zh-CN')}`}
+                    actions={[
+                      <Popconfirm
+                        key="accept"
+                        title="确认应约？应约后不能再接受其他单位的邀约。"
+                        onConfirm={() => accept.mutate(a.id)}
+                      >
+                        <Button type="primary">应约</Button>
+                      </Popconfirm>,
+                      <Button key="reject" onClick={() => setRejecting(a.id)}>
+                        拒绝
+                      </Button>,
+                    ]}
+                  >
+                    <AgreementView a={a} />
+                  </Card>
+                ))}
+              </Space>
+              <Typography.Title level={5} style={{ marginTop: 24 }}>
+                我的协议与历史
+              </Typography.Title>
+              {others.length === 0 && <Empty />}
+              {others.map((a) => {
+                const open = a.terminations.find((t) => t.status === 'requested');
+                return (
+                  <Card
+                    key={a.id}
+                    title={a.employer.name}
+                    style={{ marginBottom: 12 }}
+                    extra={
+                      <Space>
+                        {a.agreementNumber && (
+                          <Button href={pdfUrl(a.id)} target="_blank">
+                            打印协议书
+                          </Button>
+                        )}
+                        {a.status === 'accepted' &&
+                          a.reviewStatus === 'approved' &&
+                          !a.terminations.some(
+                            (t) => t.status === 'requested' || t.status === 'consented',
+                          ) && <TerminationButton a={a} onDone={refresh} />}
+                        {open && open.initiatedBy === 'employer' && (
+                          <>
+                            <Button danger onClick={() => consent.mutate(open.id)}>
+                              同意解约
+                            </Button>
+                            <Button onClick={() => setRefusing(open.id)}>不同意</Button>
+                          </>
+                        )}
+                      </Space>
+                    }
+                  >
+                    <AgreementView a={a} />
+                  </Card>
+                );
+              })}
+            </>
+          );
+        }}
+      </QueryView>
+      <ReasonModal
+        open={!!rejecting}
+        title="拒绝邀约"
+        onCancel={() => setRejecting(null)}
+        onSubmit={async (reason) => {
+          await rejectOffer(rejecting!, reason);
+          setRejecting(null);
+          refresh();
+        }}
+      />
+      <ReasonModal
+        open={!!refusing}
+        title="不同意解约"
+        onCancel={() => setRefusing(null)}
+        onSubmit={async (reason) => {
+          await respondTermination(refusing!, 'refuse', reason);
+          setRefusing(null);
+          refresh();
+        }}
+      />
+    </>
+  );
+}

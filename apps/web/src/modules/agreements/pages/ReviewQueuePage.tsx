@@ -1,0 +1,135 @@
+import { useState } from 'react';
+import { App, Button, Drawer, Select, Space, Table, Tabs, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Agreement } from '@hirehall/shared/agreements';
+import { graduationYears } from '@hirehall/shared/organizations';
+import { QueryView } from '../../../components/feedback.tsx';
+import { ReasonModal } from '../../../components/form-helpers.tsx';
+import { describeError } from '../../../lib/api.ts';
+import { useSignedInAccount } from '../../../app/session.ts';
+import {
+  approveAgreement,
+  fetchReviewQueue,
+  pdfUrl,
+  returnAgreement,
+} from '../api/agreements.api.ts';
+import { AgreementView, StatusTags } from '../components/AgreementView.tsx';
+
+const filters = [
+  { key: 'pending', label: '待审核' },
+  { key: 'returned', label: '已退回' },
+  { key: 'signed', label: '已签约' },
+  { key: 'terminated', label: '已解约' },
+  { key: 'all', label: '全部' },
+];
+
+/** 签约审核 for college staff (first) and school staff (second). */
+export default function ReviewQueuePage() {
+  const account = useSignedInAccount();
+  const role = account.role === 'college' ? 'college' : 'school';
+  const [year, setYear] = useState(graduationYears()[0]!);
+  const [filter, setFilter] = useState('pending');
+  const [open, setOpen] = useState<Agreement | null>(null);
+  const [returning, setReturning] = useState<string | null>(null);
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const query = useQuery({
+    queryKey: ['agreements', 'review', role, year, filter],
+    queryFn: () => fetchReviewQueue(role, year, filter),
+  });
+  const refresh = () => void client.invalidateQueries({ queryKey: ['agreements'] });
+  const approve = useMutation({
+    mutationFn: (id: string) => approveAgreement(role, id),
+    onSuccess: () => {
+      message.success('审核通过');
+      setOpen(null);
+      refresh();
+    },
+    onError: (e) => message.error(describeError(e)),
+  });
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          签约审核（{role === 'college' ? '学院' : '学校'}）
+        </Typography.Title>
+        <Select
+          value={year}
+          onChange={setYear}
+          options={graduationYears().map((y) => ({ value: y, label: `${y}届` }))}
+        />
+      </Space>
+      <Tabs activeKey={filter} onChange={setFilter} items={filters} />
+      <QueryView query={query}>
+        {(data) => (
+          <Table<Agreement>
+            rowKey="id"
+            dataSource={data.items}
+            pagination={false}
+            columns={[
+              { title: '姓名', render: (_, a) => a.graduate.name },
+              { title: '学号', render: (_, a) => a.graduate.studentNumber },
+              { title: '学院', render: (_, a) => a.graduate.collegeName },
+              { title: '单位', render: (_, a) => a.employer.name },
+              { title: '岗位', render: (_, a) => a.terms.position },
+              { title: '状态', render: (_, a) => <StatusTags a={a} /> },
+              {
+                title: '操作',
+                render: (_, a) => (
+                  <Button type="link" onClick={() => setOpen(a)}>
+                    查看
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        )}
+      </QueryView>
+      <Drawer
+        open={!!open}
+        width={720}
+        title="协议详情"
+        onClose={() => setOpen(null)}
+        extra={
+          open && (
+            <Space>
+              {open.status === 'accepted' && open.reviewStatus === `${role}_pending` && (
+                <>
+                  <Button
+                    type="primary"
+                    loading={approve.isPending}
+                    onClick={() => approve.mutate(open.id)}
+                  >
+                    审核通过
+                  </Button>
+                  <Button danger onClick={() => setReturning(open.id)}>
+                    退回
+                  </Button>
+                </>
+              )}
+              {open.agreementNumber && (
+                <Button href={pdfUrl(open.id)} target="_blank">
+                  打印
+                </Button>
+              )}
+            </Space>
+          )
+        }
+      >
+        {open && <AgreementView a={open} />}
+      </Drawer>
+      <ReasonModal
+        open={!!returning}
+        title="退回协议"
+        okText="退回"
+        onCancel={() => setReturning(null)}
+        onSubmit={async (reason) => {
+          await returnAgreement(role, returning!, reason);
+          setReturning(null);
+          setOpen(null);
+          refresh();
+        }}
+      />
+    </>
+  );
+}
