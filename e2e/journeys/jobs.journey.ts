@@ -1,0 +1,69 @@
+import type { Page } from 'playwright-core';
+import { expectText, type Journey } from '../harness.ts';
+import { demo, DEMO_PIN } from '../../apps/server/src/demo/demo-data.ts';
+
+async function signInSeeker(page: Page) {
+  const res = await page.request.post('/api/auth/sign-in', {
+    data: { portal: 'seeker', identifier: demo.seeker.idNumber, password: DEMO_PIN },
+  });
+  if (!res.ok()) throw new Error(`seeker sign-in: ${res.status()} ${await res.text()}`);
+}
+
+/**
+ * Seed 001 + 004 on a phone: the seeker opens the demo fair, searches 销售 among its employers,
+ * finds 华为's 电话销售 (6500-7499), opens it, looks at the probation info and favourites it;
+ * the job search finds it too, and it is in 职位收藏.
+ */
+const journey: Journey = {
+  name: 'seeker: demo fair → search 销售 → 华为 电话销售 → favourite',
+  async run({ newPage, artifactsDir }) {
+    const page = await newPage({ mobile: true });
+    await page.goto('/');
+    await signInSeeker(page);
+
+    const fairs = (await (await page.request.get('/api/public/fairs')).json()) as {
+      id: string;
+      title: string;
+    }[];
+    const fair = fairs.find((f) => f.title === demo.fair.title);
+    if (!fair) throw new Error('demo fair not found');
+
+    await page.goto(`/seeker/jobfairs/${fair.id}`);
+    await page.getByText('参会企业').first().waitFor();
+    expectText(await page.locator('body').textContent(), '关注人次', 'fair counts');
+    expectText(await page.locator('body').textContent(), '设计工程师', 'fair before search');
+
+    await page.getByPlaceholder('输入单位名称、职位名称进行搜索').fill('销售');
+    await page
+      .getByRole('button', { name: '搜 索' })
+      .or(page.getByRole('button', { name: '搜索' }))
+      .first()
+      .click();
+    await page.getByText('电话销售').first().waitFor();
+    await page
+      .locator('.ant-card', { hasText: '设计工程师' })
+      .first()
+      .waitFor({ state: 'detached' });
+    const card = await page.locator('.ant-card', { hasText: '电话销售' }).last().textContent();
+    expectText(card, '华为', 'employer card');
+    expectText(card, '6500-7499', 'salary band');
+    await page.screenshot({ path: `${artifactsDir}/jobs.journey-fair.png` });
+
+    await page.getByRole('link', { name: '电话销售' }).first().click();
+    await page.getByText('职位描述').waitFor();
+    await page.getByRole('button', { name: /试用期/ }).click();
+    await page.getByText('试用期信息').waitFor();
+    await page.getByRole('button', { name: /收藏/ }).click();
+    await page.getByRole('button', { name: /已收藏/ }).waitFor();
+
+    await page.goto('/seeker/jobs');
+    await page.getByPlaceholder('输入职业名称，如 技工、销售').fill('销售');
+    await page.keyboard.press('Enter');
+    await page.locator('.ant-card', { hasText: '电话销售' }).first().waitFor();
+
+    await page.goto('/seeker/favorites');
+    await page.getByText('电话销售').first().waitFor();
+    await page.screenshot({ path: `${artifactsDir}/jobs.journey-favorites.png` });
+  },
+};
+export default journey;
