@@ -96,13 +96,15 @@ export function searchConditions(query: Partial<JobSearchQuery>): SQL[] {
   const lexemes = [
     ...(q ? queryTokens(q) : []),
     ...filterTokens({
-      district: query.district,
+      // stored postings carry d:全市 besides their district; a query names only what it asks
+      district: query.district === WHOLE_CITY ? undefined : query.district,
       education: query.education,
       employmentType: query.employmentType,
       positionType: query.positionType,
       region: query.region,
     }),
   ];
+  if (query.district === WHOLE_CITY) lexemes.push(`d:${WHOLE_CITY}`);
   if (lexemes.length) where.push(sql`j.search_vector @@ ${tsqueryLiteral(lexemes)}::tsquery`);
   if (q) {
     const pattern = likePattern(q);
