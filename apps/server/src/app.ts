@@ -18,6 +18,7 @@ import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/database.ts';
 import type { AppContext } from './platform/context.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { hardenOpenApi } from './platform/http/openapi.ts';
 import { registerAccessControl, type RouteAccessEntry } from './platform/auth/access.ts';
 import { LocalDiskStorage, type FileStorage } from './platform/storage/storage.ts';
 import { createSmsProvider } from './platform/sms/create-sms-provider.ts';
@@ -89,6 +90,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(multipart, {
     limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 30, parts: 32 },
   });
+  const accessTable: RouteAccessEntry[] = [];
   await app.register(swagger, {
     openapi: {
       info: { title: 'HireHall API', version: config.version },
@@ -97,10 +99,17 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       },
     },
     transform: jsonSchemaTransform,
+    transformObject: (documentObject) =>
+      hardenOpenApi(
+        ('openapiObject' in documentObject
+          ? documentObject.openapiObject
+          : documentObject.swaggerObject) as Record<string, unknown>,
+        accessTable,
+        { bodyLimit: 1024 * 1024 },
+      ),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  const accessTable: RouteAccessEntry[] = [];
   app.decorate('accessTable', accessTable);
   registerAccessControl(app, database.db, accessTable);
 
@@ -113,9 +122,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       root: webDist,
       wildcard: false,
       maxAge: '1h',
-      setHeaders: (res, filePath) => {
+      setHeaders: (reply, filePath) => {
         if (filePath.includes(`${path.sep}assets${path.sep}`)) {
-          res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+          reply.header('cache-control', 'public, max-age=31536000, immutable');
         }
       },
     });
