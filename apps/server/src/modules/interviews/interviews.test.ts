@@ -1,0 +1,328 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { signInAs } from '../../../test/fixtures.ts';
+import { queryRows } from '../../platform/db/database.ts';
+import { notificationContacts } from '../notifications/notifications.tables.ts';
+import { createApplication } from '../chat/chat.fixtures.ts';
+import { runReminders } from './interviews.jobs.ts';
+import { foldLine } from './interviews.ics.ts';
+import { iceServersFor } from './interviews.ice.ts';
+import {
+  applicationStatus,
+  confirmedInterview,
+  get,
+  inMinutes,
+  invite,
+  parties,
+  post,
+} from './interviews.fixtures.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ HIREHALL_INTERVIEW_REMINDER_MINUTES: '30' });
+});
+afterAll(() => t.close());
+const db = () => t.database.db;
+
+async function eventsFor(interviewId: string) {
+  return queryRows<{ kind: string; recipient_account_ids: string[]; payload: { title?: string } }>(
+    db(),
+    sql`select kind, recipient_account_ids, payload from outbox_events
+        where payload->>'interviewId' = ${interviewId} order by id`,
+  );
+}
+
+describe('invitations', () => {
+  it('the posting’s employer invites; the application becomes invited; the seeker is notified', async () => {
+    const p = await parties(db());
+    const res = await invite(t.app, p.employer, p.application.id);
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body).toMatchObject({ status: 'invited', mode: 'video', contactName: '王老师' });
+    expect(await applicationStatus(db(), p.application.id)).toBe('invited');
+    const events = await eventsFor(body.id);
+    expect(events.map((e) => e.kind)).toEqual(['interview.invited']);
+    expect(events[0]!.recipient_account_ids).toEqual([p.seeker.accountId]);
+
+    // a second open invitation on the same application is refused
+    expect((await invite(t.app, p.employer, p.application.id)).statusCode).toBe(409);
+  });
+
+  it('only the posting’s employer invites: another employer gets 404, a seeker 403', async () => {
+    const p = await parties(db());
+    const other = await signInAs(db(), 'employer');
+    expect((await invite(t.app, other, p.application.id)).statusCode).toBe(404);
+    expect((await invite(t.app, p.seeker, p.application.id)).statusCode).toBe(403);
+    expect(await applicationStatus(db(), p.application.id)).toBe('submitted');
+  });
+
+  it('refuses a time in the past and bad input', async () => {
+    const p = await parties(db());
+    expect(
+      (await invite(t.app, p.employer, p.application.id, { startsAt: inMinutes(-120) })).statusCode,
+    ).toBe(400);
+    expect(
+      (await invite(t.app, p.employer, p.application.id, { contactPhone: 'abc' })).statusCode,
+    ).toBe(400);
+    expect((await invite(t.app, p.employer, p.application.id, { mode: 'phone' })).statusCode).toBe(
+      400,
+    );
+  });
+
+  it('the seeker sees NEW and no detail until confirmed; only the seeker answers', async () => {
+    const p = await parties(db());
+    const id = (await invite(t.app, p.employer, p.application.id)).json().id as string;
+    const mine = (await get(t.app, p.seeker, '/api/interviews/mine')).json().items;
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ id, isNew: true, place: null, contactPhone: null });
+
+    const otherSeeker = await signInAs(db(), 'seeker');
+    expect((await post(t.app, otherSeeker, `/api/interviews/${id}/attend`)).statusCode).toBe(404);
+    expect((await get(t.app, otherSeeker, `/api/interviews/${id}`)).statusCode).toBe(404);
+    expect((await post(t.app, p.employer, `/api/interviews/${id}/attend`)).statusCode).toBe(403);
+    // the employer cannot confirm before the seeker attends
+    expect((await post(t.app, p.employer, `/api/interviews/${id}/confirm`)).statusCode).toBe(409);
+
+    expect((await post(t.app, p.seeker, `/api/interviews/${id}/seen`)).json().isNew).toBe(false);
+    const attended = await post(t.app, p.seeker, `/api/interviews/${id}/attend`);
+    expect(attended.json()).toMatchObject({ status: 'attending', isNew: false });
+
+    const otherEmployer = await signInAs(db(), 'employer');
+    expect((await post(t.app, otherEmployer, `/api/interviews/${id}/confirm`)).statusCode).toBe(
+      404,
+    );
+    expect((await post(t.app, p.seeker, `/api/interviews/${id}/confirm`)).statusCode).toBe(403);
+    const confirmed = await post(t.app, p.employer, `/api/interviews/${id}/confirm`);
+    expect(confirmed.json().status).toBe('confirmed');
+
+    const notice = (await get(t.app, p.seeker, `/api/interviews/${id}`)).json();
+    expect(notice).toMatchObject({
+      status: 'confirmed',
+      isNew: true,
+      contactName: '王老师',
+      contactPhone: '021-12345678',
+      notes: '请提前调试摄像头',
+    });
+    expect((await eventsFor(id)).map((e) => e.kind)).toEqual([
+      'interview.invited',
+      'interview.answered',
+      'interview.confirmed',
+    ]);
+  });
+
+  it('declining voids the application, which the seeker can then withdraw', async () => {
+    const p = await parties(db());
+    const id = (await invite(t.app, p.employer, p.application.id)).json().id as string;
+    const res = await post(t.app, p.seeker, `/api/interviews/${id}/decline`);
+    expect(res.json().status).toBe('declined');
+    expect(await applicationStatus(db(), p.application.id)).toBe('voided');
+    expect((await post(t.app, p.seeker, `/api/interviews/${id}/attend`)).statusCode).toBe(409);
+  });
+
+  it('reschedule returns to invited with the new time; cancel returns the application', async () => {
+    const {
+      employer,
+      seeker,
+      application,
+      interviewId: id,
+    } = await confirmedInterview(t.app, db());
+    const later = inMinutes(24 * 60);
+    const moved = await post(t.app, employer, `/api/interviews/${id}/reschedule`, {
+      startsAt: later,
+      mode: 'onsite',
+      place: '上海市嘉定区 1 号楼',
+      contactName: '李老师',
+      contactPhone: '13800001234',
+      reason: '面试官出差',
+    });
+    expect(moved.json()).toMatchObject({ status: 'invited', mode: 'onsite', startsAt: later });
+    expect((await get(t.app, seeker, `/api/interviews/${id}`)).json()).toMatchObject({
+      isNew: true,
+      place: null,
+    });
+    const pendingJobs = await queryRows<{ status: string }>(
+      db(),
+      sql`select status from interview_jobs where interview_id = ${id} and kind = 'reminder'`,
+    );
+    expect(pendingJobs.map((j) => j.status)).toEqual(['cancelled']);
+
+    const cancelled = await post(t.app, employer, `/api/interviews/${id}/cancel`, {
+      reason: '岗位已满',
+    });
+    expect(cancelled.json().status).toBe('cancelled');
+    expect(await applicationStatus(db(), application.id)).toBe('viewed');
+    expect((await eventsFor(id)).map((e) => [e.kind, e.payload.title])).toEqual(
+      expect.arrayContaining([
+        ['interview.changed', '面试改期'],
+        ['interview.changed', '面试取消'],
+      ]),
+    );
+    // a cancelled interview cannot be rescheduled or cancelled again
+    expect((await post(t.app, employer, `/api/interviews/${id}/cancel`, {})).statusCode).toBe(409);
+  });
+
+  it('the employer marks the result, which the seeker does not see', async () => {
+    const { employer, seeker, interviewId: id } = await confirmedInterview(t.app, db());
+    const done = await post(t.app, employer, `/api/interviews/${id}/result`, {
+      result: 'suitable',
+      notes: '沟通顺畅',
+    });
+    expect(done.json()).toMatchObject({
+      status: 'done',
+      result: 'suitable',
+      resultNotes: '沟通顺畅',
+    });
+    expect((await get(t.app, seeker, `/api/interviews/${id}`)).json()).toMatchObject({
+      status: 'done',
+      result: null,
+      resultNotes: null,
+    });
+    expect(
+      (await post(t.app, employer, `/api/interviews/${id}/result`, { result: 'unsuitable' }))
+        .statusCode,
+    ).toBe(409);
+  });
+});
+
+describe('agenda, calendar and reminders', () => {
+  it('lists interviews across employers and flags clashes', async () => {
+    const seeker = await signInAs(db(), 'seeker');
+    const e1 = await signInAs(db(), 'employer');
+    const e2 = await signInAs(db(), 'employer');
+    const e3 = await signInAs(db(), 'employer');
+    const a1 = (await createApplication(db(), e1, seeker)).application;
+    const a2 = (await createApplication(db(), e2, seeker)).application;
+    const a3 = (await createApplication(db(), e3, seeker)).application;
+    const i1 = (
+      await invite(t.app, e1, a1.id, { startsAt: inMinutes(120), durationMinutes: 60 })
+    ).json().id;
+    const i2 = (
+      await invite(t.app, e2, a2.id, { startsAt: inMinutes(150), durationMinutes: 30 })
+    ).json().id;
+    const i3 = (await invite(t.app, e3, a3.id, { startsAt: inMinutes(600) })).json().id;
+    const items = (await get(t.app, seeker, '/api/interviews/mine')).json().items as {
+      id: string;
+      clashesWith: string[];
+      organizationName: string;
+    }[];
+    expect(items.map((i) => i.id)).toEqual([i1, i2, i3]);
+    expect(items[0]!.clashesWith).toEqual([i2]);
+    expect(items[1]!.clashesWith).toEqual([i1]);
+    expect(items[2]!.clashesWith).toEqual([]);
+    expect(new Set(items.map((i) => i.organizationName)).size).toBe(3);
+  });
+
+  it('serves an RFC 5545 calendar for a confirmed interview to its parties only', async () => {
+    const p = await parties(db());
+    const id = (
+      await invite(t.app, p.employer, p.application.id, { notes: '带简历, 身份证;\n准时' })
+    ).json().id;
+    expect((await get(t.app, p.seeker, `/api/interviews/${id}/calendar.ics`)).statusCode).toBe(409);
+    await post(t.app, p.seeker, `/api/interviews/${id}/attend`);
+    await post(t.app, p.employer, `/api/interviews/${id}/confirm`);
+    const res = await get(t.app, p.seeker, `/api/interviews/${id}/calendar.ics`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/calendar');
+    const ics = res.body;
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
+    expect(ics).toContain(`UID:interview-${id}@hirehall`);
+    expect(ics).toMatch(/DTSTART:\d{8}T\d{6}Z/);
+    expect(ics.replace(/\r\n /g, '')).toContain('带简历\\, 身份证\\;\\n准时');
+    for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    expect(
+      (await get(t.app, await signInAs(db(), 'seeker'), `/api/interviews/${id}/calendar.ics`))
+        .statusCode,
+    ).toBe(404);
+  });
+
+  it('folds long lines without splitting a character', () => {
+    const folded = foldLine(`DESCRIPTION:${'面试'.repeat(40)}`);
+    for (const line of folded.split('\r\n'))
+      expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    expect(folded.replace(/\r\n /g, '')).toBe(`DESCRIPTION:${'面试'.repeat(40)}`);
+  });
+
+  it('sends the calendar email and a reminder once, from the due table', async () => {
+    const p = await parties(db());
+    await db()
+      .insert(notificationContacts)
+      .values({ accountId: p.seeker.accountId, email: 'li@example.cn' });
+    const id = (
+      await invite(t.app, p.employer, p.application.id, { startsAt: inMinutes(20) })
+    ).json().id;
+    await post(t.app, p.seeker, `/api/interviews/${id}/attend`);
+    await post(t.app, p.employer, `/api/interviews/${id}/confirm`);
+    // reminder lead 30 min > 20 min to go: the reminder is due now
+    await t.app.dispatcher.runOnce();
+    await t.app.dispatcher.runOnce();
+    expect(await runReminders(db())).toBe(0);
+    const reminders = (await eventsFor(id)).filter((e) => e.kind === 'interview.reminder');
+    expect(reminders).toHaveLength(2);
+    const mails = await queryRows<{ content: string }>(
+      db(),
+      sql`select content from dev_outbox where recipient = 'li@example.cn'`,
+    );
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.content).toContain('[附件 interview.ics]');
+    expect(mails[0]!.content).toContain('BEGIN:VCALENDAR');
+  });
+});
+
+describe('interview hall', () => {
+  it('shows today’s confirmed video interviews in time order; other tenants see nothing', async () => {
+    const employer = await signInAs(db(), 'employer');
+    const s1 = await signInAs(db(), 'seeker');
+    const s2 = await signInAs(db(), 'seeker');
+    const ids: string[] = [];
+    for (const [seeker, minutes] of [
+      [s1, 20],
+      [s2, 10],
+    ] as const) {
+      const { application } = await createApplication(db(), employer, seeker);
+      const id = (
+        await invite(t.app, employer, application.id, { startsAt: inMinutes(minutes) })
+      ).json().id;
+      await post(t.app, seeker, `/api/interviews/${id}/attend`);
+      await post(t.app, employer, `/api/interviews/${id}/confirm`);
+      ids.push(id);
+    }
+    const hall = (await get(t.app, employer, '/api/interviews/hall')).json();
+    const todayIds = hall.items.map((i: { id: string }) => i.id);
+    // near midnight "in 20 minutes" can be tomorrow: compare what is today
+    expect(todayIds).toEqual([ids[1], ids[0]].filter((id) => todayIds.includes(id)));
+    expect(hall.items.every((i: { online: boolean }) => i.online === false)).toBe(true);
+
+    const other = await signInAs(db(), 'employer');
+    expect((await get(t.app, other, '/api/interviews/hall')).json().items).toEqual([]);
+    expect((await get(t.app, other, `/api/interviews/${ids[0]}`)).statusCode).toBe(404);
+    expect((await get(t.app, other, `/api/interviews/${ids[0]}/calls`)).statusCode).toBe(404);
+
+    if (todayIds.length === 2) {
+      const q = (await get(t.app, s1, `/api/interviews/${ids[0]}/queue`)).json();
+      expect(q).toMatchObject({ position: 2, ahead: 1 });
+      expect(q.estimatedWaitMinutes).toBeGreaterThanOrEqual(19);
+    }
+    expect((await get(t.app, s2, `/api/interviews/${ids[0]}/queue`)).statusCode).toBe(404);
+  });
+});
+
+describe('ICE servers', () => {
+  it('issues coturn REST credentials per call', () => {
+    const ice = {
+      stunUrls: ['stun:turn.example.cn:3478'],
+      turnUrls: ['turn:turn.example.cn:3478'],
+      turnSecret: 'north',
+      turnTtlSeconds: 600,
+    };
+    const servers = iceServersFor(ice, 'call-1', 1_700_000_000_000);
+    expect(servers[0]).toEqual({ urls: ['stun:turn.example.cn:3478'] });
+    // echo -n "1700000600:call-1" | openssl dgst -sha1 -hmac north -binary | base64
+    expect(servers[1]).toEqual({
+      urls: ['turn:turn.example.cn:3478'],
+      username: '1700000600:call-1',
+      credential: 'fLrPAQb9t9tER3K18sFFJMWr18U=',
+    });
+    expect(iceServersFor({ ...ice, stunUrls: [], turnUrls: [] }, 'x')).toEqual([]);
+  });
+});
