@@ -1,0 +1,136 @@
+import { deflateSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { expectText, type Journey } from '../harness.ts';
+import { demo, DEMO_PASSWORD, DEMO_PIN } from '../../apps/server/src/demo/demo-data.ts';
+
+/** A valid 32×32 PNG screenshot, built by hand. */
+function screenshotPng(): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const size = 32;
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 0;
+  const rows = Buffer.alloc((size + 1) * size, 0x80);
+  for (let y = 0; y < size; y++) rows[y * (size + 1)] = 0;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+async function signIn(page: Page, data: Record<string, string>) {
+  const res = await page.request.post('/api/auth/sign-in', { data });
+  if (!res.ok()) throw new Error(`sign-in ${data.portal}: ${res.status()} ${await res.text()}`);
+}
+
+async function waitUntil(what: string, check: () => Promise<boolean>, ms = 20_000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * Issue 8: a seeker on a 360 px phone reports a malfunction with a screenshot; the platform
+ * admin finds it in the queue, replies and resolves it; the seeker is notified and reads the
+ * reply under 我的反馈.
+ */
+const journey: Journey = {
+  name: 'feedback: seeker reports with a screenshot → admin replies → seeker notified',
+  async run({ newPage, artifactsDir }) {
+    const content = `职位详情页打不开 ${Date.now()}`;
+    const seeker = await newPage({ mobile: true });
+    await seeker.setViewportSize({ width: 360, height: 740 });
+    await seeker.goto('/');
+    await signIn(seeker, {
+      portal: 'seeker',
+      identifier: demo.seeker.idNumber,
+      password: DEMO_PIN,
+    });
+    await seeker.goto('/seeker/feedback');
+    await seeker.getByText('请选择反馈类型').waitFor();
+    await seeker.getByText('功能异常', { exact: true }).click();
+    await seeker.getByLabel('问题描述').fill(content);
+    await seeker
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'screen.png', mimeType: 'image/png', buffer: screenshotPng() });
+    await seeker
+      .locator(
+        '.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)',
+      )
+      .first()
+      .waitFor();
+    await waitUntil(
+      'the screenshot upload',
+      async () => (await seeker.locator('.ant-upload-list-item-uploading').count()) === 0,
+    );
+    await seeker.getByRole('button', { name: /^提\s*交$/ }).click();
+    await seeker.getByText('提交成功，感谢您的反馈').waitFor();
+    const mine = seeker.getByTestId('my-feedback').filter({ hasText: content });
+    await mine.waitFor();
+    expectText(await mine.textContent(), '待处理', 'my feedback state');
+    const overflow = await seeker.evaluate(() => document.documentElement.scrollWidth);
+    if (overflow > 362) throw new Error(`feedback page is ${overflow}px wide at 360px`);
+    await seeker.screenshot({ path: `${artifactsDir}/feedback-seeker-360.png`, fullPage: true });
+
+    // the platform admin answers from the queue
+    const admin = await newPage();
+    await admin.goto('/');
+    await signIn(admin, {
+      portal: 'staff',
+      identifier: demo.staff.admin.username,
+      password: DEMO_PASSWORD,
+    });
+    await admin.goto('/admin/feedback');
+    const row = admin.getByRole('row', { name: new RegExp(content) });
+    await row.waitFor();
+    await row.click();
+    const drawer = admin.getByRole('dialog');
+    await drawer.getByText(content).waitFor();
+    await drawer.locator('img').first().waitFor();
+    await drawer.getByLabel('回复内容').fill('已修复，请刷新后重试');
+    await drawer.getByRole('button', { name: '发送回复' }).click();
+    await admin.getByText('已回复，提交人将收到通知').waitFor();
+    await drawer.getByText('已解决').first().waitFor();
+
+    // the seeker is notified and reads the reply
+    await waitUntil('the reply notification', async () => {
+      const res = await seeker.request.get('/api/notifications');
+      const body = (await res.json()) as { items: { kind: string; body: string; link: string }[] };
+      return body.items.some(
+        (n) =>
+          n.kind === 'feedback.replied' &&
+          n.body === '已修复，请刷新后重试' &&
+          n.link === '/seeker/feedback',
+      );
+    });
+    await seeker.reload();
+    const answered = seeker.getByTestId('my-feedback').filter({ hasText: content });
+    await answered.getByText('已修复，请刷新后重试').waitFor();
+    expectText(await answered.textContent(), '已解决', 'resolved feedback');
+  },
+};
+export default journey;
