@@ -100,8 +100,46 @@ export function searchPageSql(query: JobSearchQuery) {
     limit ${query.pageSize + 1} offset ${(query.page - 1) * query.pageSize}`;
 }
 
+/** Live postings looked at first: the newest (or best-paid) this many, in index order. */
+export const SEARCH_WINDOW = 20_000;
+
+/**
+ * The same page taken from the first SEARCH_WINDOW live postings in sort order. Matches inside
+ * that window are a prefix of all matches, so a full page found there is the exact answer.
+ */
+export function searchWindowSql(query: JobSearchQuery) {
+  const where = sql.join(searchConditions(query), sql` and `);
+  return sql`select ${summaryColumns} from (select * from job_postings j
+      where j.status = 'published' and j.deleted_at is null
+      order by ${searchOrder(query.sort)} limit ${SEARCH_WINDOW}) j
+    join organizations o on o.id = j.organization_id
+    where ${where} order by ${searchOrder(query.sort)}
+    limit ${query.pageSize + 1} offset ${(query.page - 1) * query.pageSize}`;
+}
+
+/**
+ * Common terms: the planner, misled by correlated bigrams, would fetch every candidate through
+ * the GIN bitmap and sort them; walking the newest postings finds a page in a few hundred rows.
+ * Rare terms (or no full page in the window): the GIN query, whose candidates are few.
+ */
 export async function searchJobs(q: Queryable, query: JobSearchQuery) {
-  const rows = await queryRows<SummaryRow>(q, searchPageSql(query));
+  const narrowed = Boolean(
+    query.q ||
+    query.education ||
+    query.employmentType ||
+    query.district ||
+    query.region ||
+    query.positionType ||
+    query.organizationId ||
+    query.age != null ||
+    query.salaryMin != null ||
+    query.salaryMax != null,
+  );
+  let rows: SummaryRow[] = [];
+  if (narrowed && query.page * query.pageSize < 2000) {
+    rows = await queryRows<SummaryRow>(q, searchWindowSql(query));
+  }
+  if (rows.length <= query.pageSize) rows = await queryRows<SummaryRow>(q, searchPageSql(query));
   return {
     items: rows.slice(0, query.pageSize).map(toSummary),
     hasMore: rows.length > query.pageSize,

@@ -4,7 +4,7 @@ import { jobSearchQuerySchema } from '@hirehall/shared/jobs';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { createOrganization } from '../../../test/fixtures.ts';
 import { queryRows } from '../../platform/db/database.ts';
-import { searchPageSql } from './jobs.repo.ts';
+import { searchJobs, searchPageSql } from './jobs.repo.ts';
 import { searchVectorSql, queryTokens, searchTokens } from './jobs.search.ts';
 import { generateJob, randomFrom } from './jobs.generate.ts';
 
@@ -115,7 +115,7 @@ describe('Chinese search equals ILIKE', () => {
       const q = randomQuery();
       expect(await viaIndex(q), q).toEqual(await viaLike(q));
     }
-  });
+  }, 120_000);
 
   it('matches the oracle with filters (district incl. 全市/外省市, education, employment type)', async () => {
     for (let i = 0; i < 60; i++) {
@@ -127,6 +127,20 @@ describe('Chinese search equals ILIKE', () => {
       expect(await viaIndex(q, filters), `${q} ${JSON.stringify(filters)}`).toEqual(
         await viaLike(q, filters),
       );
+    }
+  }, 120_000);
+
+  it("the window shortcut returns exactly the full query's page", async () => {
+    for (const q of ['工', '销售', '师', 'PHP']) {
+      for (const sort of ['newest', 'salary'] as const) {
+        const query = jobSearchQuerySchema.parse({ q, sort, pageSize: 10, page: 2 });
+        const full = await queryRows<{ id: string }>(t.database.db, searchPageSql(query));
+        const viaRepo = await searchJobs(t.database.db, query);
+        expect(
+          viaRepo.items.map((j) => j.id),
+          `${q} ${sort}`,
+        ).toEqual(full.slice(0, 10).map((x) => x.id));
+      }
     }
   });
 
