@@ -45,6 +45,7 @@ export async function targetLabelOf(
     job: sql`select title as label from job_postings where id = ${id}::uuid`,
     organization: sql`select name as label from organizations where id = ${id}::uuid`,
     card: sql`select name as label from talent_cards where id = ${id}::uuid`,
+    message: sql`select coalesce(nullif(left(body, 60), ''), '[图片]') as label from chat_messages where id = ${id}::uuid`,
   }[type];
   if (!query) return null;
   const [row] = await queryRows<{ label: string }>(q, query);

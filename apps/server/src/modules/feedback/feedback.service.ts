@@ -41,7 +41,7 @@ export async function submitFeedback(tx: Tx, actor: Actor, body: SubmitFeedbackB
     if (own.length !== fileIds.length) throw new AppError('NOT_FOUND', '截图不存在，请重新上传');
   }
   const target = body.kind === 'abuse' ? body.target : undefined;
-  if (target && target.type !== 'message') {
+  if (target) {
     if (!(await targetLabelOf(tx, target.type, target.id))) {
       throw new AppError('NOT_FOUND', '举报对象不存在');
     }

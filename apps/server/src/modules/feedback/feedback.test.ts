@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedbackTransitions, feedbackStates, feedbackEvents } from '@hirehall/shared/feedback';
 import { nextState } from '@hirehall/shared/workflow';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { createOrganization, signInAs, type SignedIn } from '../../../test/fixtures.ts';
+import { jobPostings } from '../jobs/jobs.tables.ts';
+import { applications } from '../applications/applications.tables.ts';
+import { chatMessages, conversations } from '../chat/chat.tables.ts';
 
 const PNG_1PX = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -202,6 +206,56 @@ describe('feedback → admin queue → reply reaches the sender', () => {
       headers: admin.headers,
     });
     expect(detail.json().targetLabel).toBe('某某虚假招聘公司');
+  });
+
+  it('takes a report against a chat message and shows the admin its words', async () => {
+    const db = t.database.db;
+    const org = await createOrganization(db, 'company');
+    const [job] = await db
+      .insert(jobPostings)
+      .values({ organizationId: org.id, title: '客服', status: 'published' })
+      .returning();
+    const [application] = await db
+      .insert(applications)
+      .values({
+        seekerAccountId: seeker.accountId,
+        jobId: job!.id,
+        organizationId: org.id,
+        resumeSnapshot: {},
+      })
+      .returning();
+    const [conversation] = await db
+      .insert(conversations)
+      .values({
+        applicationId: application!.id,
+        organizationId: org.id,
+        seekerAccountId: seeker.accountId,
+      })
+      .returning();
+    const [message] = await db
+      .insert(chatMessages)
+      .values({
+        conversationId: conversation!.id,
+        seq: 1,
+        clientId: randomUUID(),
+        senderSide: 'employer',
+        kind: 'text',
+        body: '先交500元培训费才能入职',
+      })
+      .returning();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/feedback',
+      headers: seeker.headers,
+      payload: {
+        kind: 'abuse',
+        content: '招聘方要求先交培训费',
+        reason: '欺诈',
+        target: { type: 'message', id: message!.id },
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().targetLabel).toBe('先交500元培训费才能入职');
   });
 
   it('keeps the queue to the platform admin', async () => {
