@@ -191,7 +191,11 @@ export default function FairPage() {
             <Card title="招聘会简介" size="small">
               {f.invitation && <Typography.Paragraph>{f.invitation}</Typography.Paragraph>}
               <div
-                style={expanded ? undefined : { maxHeight: 160, overflow: 'hidden' }}
+                style={{
+                  // plain-text introductions keep their line breaks
+                  whiteSpace: f.introduction.includes('<') ? undefined : 'pre-wrap',
+                  ...(expanded ? {} : { maxHeight: 160, overflow: 'hidden' }),
+                }}
                 // sanitized on the server with sanitize-html
                 dangerouslySetInnerHTML={{ __html: f.introduction }}
               />
