@@ -48,7 +48,7 @@ const journey: Journey = {
     await employer.getByRole('tab', { name: '可签约学生' }).click();
     const row = employer.locator('.ant-table-row', { hasText: demo.graduate.name });
     await row.getByRole('button', { name: '网签三方协议' }).click();
-    const drawer = employer.locator('.ant-drawer-content');
+    const drawer = employer.getByRole('dialog');
     const fill = async (label: string, value: string) => drawer.getByLabel(label).fill(value);
     await fill('工作岗位', '软件开发工程师');
     await fill('工作地点', '上海市嘉定区');
