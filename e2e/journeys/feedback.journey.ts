@@ -128,9 +128,17 @@ const journey: Journey = {
       );
     });
     await seeker.reload();
+    await seeker.getByRole('button', { name: /^提\s*交$/ }).waitFor();
     const answered = seeker.getByTestId('my-feedback').filter({ hasText: content });
     await answered.getByText('已修复，请刷新后重试').waitFor();
     expectText(await answered.textContent(), '已解决', 'resolved feedback');
+
+    // 个人信息与隐私 is a seeker page too: usable at 360 px
+    await seeker.goto('/seeker/privacy');
+    await seeker.getByText('下载我的数据').waitFor();
+    const width = await seeker.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 362) throw new Error(`privacy page is ${width}px wide at 360px`);
+    await seeker.screenshot({ path: `${artifactsDir}/privacy-seeker-360.png`, fullPage: true });
   },
 };
 export default journey;
