@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { queryRows, type Queryable } from '../../platform/db/database.ts';
+import { isAdmitted } from '../organizations/admissions.ts';
 
 export const fairStaffRoles = ['school'] as const;
 
@@ -28,15 +29,7 @@ export async function assertSchoolOwnsSignup(q: Queryable, actor: Actor, signupI
   return row;
 }
 
-/**
- * Employers may sign up only at schools that admitted them (入驻 approved, any graduation year).
- * Reads the organizations module's `admissions` table directly.
- */
+/** Employers may sign up only at schools that admitted them (入驻 approved, any graduation year). */
 export async function assertAdmittedAtSchool(q: Queryable, employerId: string, schoolId: string) {
-  const [row] = await queryRows<{ ok: number }>(
-    q,
-    sql`select 1 as ok from admissions where employer_id = ${employerId}
-      and school_id = ${schoolId} and status = 'approved' limit 1`,
-  );
-  if (!row) throw new AppError('NOT_ADMITTED');
+  if (!(await isAdmitted(q, employerId, schoolId))) throw new AppError('NOT_ADMITTED');
 }
