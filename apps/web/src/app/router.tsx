@@ -15,6 +15,7 @@ import { chatRoutes } from '../modules/chat/routes.tsx';
 import { notificationsRoutes } from '../modules/notifications/routes.tsx';
 import { jobsRoutes } from '../modules/jobs/routes.tsx';
 import { jobfairsRoutes } from '../modules/jobfairs/routes.tsx';
+import { interviewsRoutes } from '../modules/interviews/routes.tsx';
 import { feedbackRoutes } from '../modules/feedback/routes.tsx';
 import { adminConsoleRoutes } from '../modules/admin-console/routes.tsx';
 import { privacyRoutes } from '../modules/privacy/routes.tsx';
@@ -54,6 +55,7 @@ const modules: ModuleRoutes[] = [
   notificationsRoutes,
   jobsRoutes,
   jobfairsRoutes,
+  interviewsRoutes,
   // before dashboard: the talent pool is the institution's landing page (seed 003)
   resumesRoutes,
   talentpoolRoutes,

@@ -11,7 +11,6 @@ import {
   Select,
   Space,
   Tag,
-  Tooltip,
   Typography,
 } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
@@ -24,6 +23,7 @@ import type { HallCandidate } from '@hirehall/shared/chat';
 import { api, describeError } from '../../../lib/api.ts';
 import { useHall } from '../api/chat.api.ts';
 import { ChatPanel } from '../components/ChatPanel.tsx';
+import { InviteButton } from '../../interviews/components/InterviewForm.tsx';
 
 const markColors: Record<ApplicationMark, string> = {
   qualified: 'green',
@@ -162,11 +162,7 @@ export default function NegotiationHallPage() {
                     标记{applicationMarkLabels[m]}
                   </Button>
                 ))}
-                <Tooltip title="面试邀约将在面试功能上线后提供">
-                  <Button size="small" type="primary" ghost disabled data-testid="interview-invite">
-                    面试邀约
-                  </Button>
-                </Tooltip>
+                <InviteButton applicationId={selected.applicationId} />
               </Space>
               <ChatPanel
                 key={conversationId}
