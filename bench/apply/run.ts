@@ -29,7 +29,6 @@ import {
   CSRF_COOKIE,
   SESSION_COOKIE,
 } from '../../apps/server/src/platform/auth/sessions.ts';
-import { readHiringSettings } from '../../apps/server/src/modules/talentpool/talentpool.settings.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -43,7 +42,7 @@ const PGBENCH_SECONDS = Number(arg('pgbench-seconds', '20'));
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DB = 'hirehall_bench_apply';
 const PGBENCH_DB = 'hirehall_bench_pgbench';
-const QUOTA = readHiringSettings().applicationQuota;
+const QUOTA = loadConfig().hiring.applicationQuota;
 
 function urlFor(db: string) {
   const u = new URL(PG_URL);

@@ -31,6 +31,8 @@ const envSchema = z.object({
   HIREHALL_IDV_PROVIDER: z.enum(['dev']).default('dev'),
   HIREHALL_UPLOAD_MAX_MB: z.coerce.number().positive().max(100).default(10),
   HIREHALL_SESSION_DAYS: z.coerce.number().positive().max(90).default(7),
+  HIREHALL_REVEAL_POINTS: z.coerce.number().int().min(0).max(100_000).default(10),
+  HIREHALL_APPLICATION_QUOTA: z.coerce.number().int().min(1).max(1000).default(10),
   HIREHALL_PUBLIC_URL: z.url().default('http://localhost:3000'),
   HIREHALL_MAIL_TRANSPORT: z.enum(['dev', 'smtp']).default('dev'),
   SMTP_HOST: z.string().optional(),
@@ -86,6 +88,8 @@ export interface Config {
   idvProvider: 'dev';
   uploadMaxBytes: number;
   sessionDays: number;
+  /** points one contact reveal costs (查看联系方式) and current applications per seeker (应聘名额) */
+  hiring: { revealPoints: number; applicationQuota: number };
   logLevel: Env['LOG_LEVEL'];
   version: string;
   /** absolute address of the web app, for links in email and WeChat messages */
@@ -201,6 +205,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idvProvider: e.HIREHALL_IDV_PROVIDER,
     uploadMaxBytes: Math.round(e.HIREHALL_UPLOAD_MAX_MB * 1024 * 1024),
     sessionDays: e.HIREHALL_SESSION_DAYS,
+    hiring: {
+      revealPoints: e.HIREHALL_REVEAL_POINTS,
+      applicationQuota: e.HIREHALL_APPLICATION_QUOTA,
+    },
     logLevel: e.LOG_LEVEL,
     version: process.env.npm_package_version ?? '0.1.0',
     publicUrl: e.HIREHALL_PUBLIC_URL.replace(/\/$/, ''),

@@ -14,9 +14,9 @@ import {
   quotaSchema,
 } from '@hirehall/shared/applications';
 import type { AppContext } from '../../platform/context.ts';
+import type { Config } from '../../platform/config.ts';
 import { actorOf } from '../../platform/auth/access.ts';
 import { AppError } from '../../platform/errors.ts';
-import { readHiringSettings, type HiringSettings } from '../talentpool/talentpool.settings.ts';
 import { countByPosting, findCandidates, findMyApplications } from './applications.repo.ts';
 import {
   markApplication,
@@ -34,7 +34,7 @@ const idParams = z.object({ id: z.uuid() });
 
 export function applicationsRoutes(
   ctx: AppContext,
-  settings: HiringSettings = readHiringSettings(),
+  settings: Config['hiring'] = ctx.config.hiring,
 ): FastifyPluginAsyncZod {
   const limit = settings.applicationQuota;
   return async (app) => {

@@ -13,6 +13,7 @@ import {
   viewRecordSchema,
 } from '@hirehall/shared/talentpool';
 import type { AppContext } from '../../platform/context.ts';
+import type { Config } from '../../platform/config.ts';
 import { actorOf } from '../../platform/auth/access.ts';
 import { AppError } from '../../platform/errors.ts';
 import { getOrCreateCard, toCard } from './talentpool.cards.ts';
@@ -27,7 +28,6 @@ import {
   shareCard,
   viewCard,
 } from './talentpool.service.ts';
-import { readHiringSettings, type HiringSettings } from './talentpool.settings.ts';
 
 const seeker = { access: { roles: ['seeker'] } } as const;
 const members = { access: { roles: ['employer', 'institution'] } } as const;
@@ -35,7 +35,7 @@ const idParams = z.object({ id: z.uuid() });
 
 export function talentPoolRoutes(
   ctx: AppContext,
-  settings: HiringSettings = readHiringSettings(),
+  settings: Config['hiring'] = ctx.config.hiring,
 ): FastifyPluginAsyncZod {
   return async (app) => {
     /* ---------- the seeker's card ---------- */
