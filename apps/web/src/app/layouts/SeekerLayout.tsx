@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { PageLoading } from '../../components/feedback.tsx';
 import { UserActions } from './UserActions.tsx';
 import { ChatUnreadBadge } from '../../modules/chat/components/ChatUnreadBadge.tsx';
+import { IncomingCallNotice } from '../../modules/interviews/components/IncomingCallNotice.tsx';
 import { useIsMobile } from '../../lib/useIsMobile.ts';
 
 const tabs = [
@@ -77,6 +78,7 @@ export function SeekerLayout() {
           padding: isMobile ? '12px 12px 76px' : 24,
         }}
       >
+        <IncomingCallNotice />
         <Suspense fallback={<PageLoading />}>
           <Outlet />
         </Suspense>
