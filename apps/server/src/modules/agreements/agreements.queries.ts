@@ -118,7 +118,9 @@ export async function listGraduateAgreements(q: Queryable, accountId: string) {
   const ids = await queryRows<{ id: string }>(
     q,
     sql`select a.id from agreements a join graduate_records g on g.id = a.graduate_record_id
-         where g.account_id = ${accountId} and a.status not in ('draft', 'discarded')
+         where g.account_id = ${accountId}
+           -- drafts are the employer's own, except one the graduate accepted and a review returned
+           and (a.status not in ('draft', 'discarded') or a.review_status is not null)
          order by (a.status = 'sent') desc, a.deadline_at asc nulls last, a.updated_at desc
          limit 200`,
   );

@@ -79,6 +79,11 @@ describe('review', () => {
       .where(eq(outboxEvents.kind, 'agreement.returned'));
     expect(notice[0]!.recipientOrganizationIds).toEqual([hr.organizationId]);
     expect(notice[0]!.recipientAccountIds).toEqual([seeker.accountId]);
+    // the graduate still sees it, with the reason, while the employer amends it
+    const inbox = await t.app.inject({ url: '/api/graduate/agreements', headers: seeker.headers });
+    expect(inbox.json().items).toEqual([
+      expect.objectContaining({ id, reviewStatus: 'returned', returnReason: '薪资填写有误' }),
+    ]);
     expect((await post(t.app, hr, `/api/employer/agreements/${id}/send`)).json().status).toBe(
       'sent',
     );

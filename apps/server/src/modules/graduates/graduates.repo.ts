@@ -1,4 +1,4 @@
-import { and, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { GraduateListQuery, GraduateRecord } from '@hirehall/shared/graduates';
 import { maskIdNumber, maskPhone } from '@hirehall/shared/validators';
 import { queryRows, type Queryable } from '../../platform/db/database.ts';
@@ -69,6 +69,21 @@ export async function upsertGraduates(
     }
   }
   return { inserted, updated };
+}
+
+/** Student numbers of the school's records that carry one of these ID numbers. */
+export async function findIdNumberOwners(q: Queryable, schoolId: string, idNumbers: string[]) {
+  const owners = new Map<string, string[]>();
+  for (let i = 0; i < idNumbers.length; i += 1000) {
+    const batch = idNumbers.slice(i, i + 1000);
+    const rows = await q
+      .select({ idNumber: graduateRecords.idNumber, studentNumber: graduateRecords.studentNumber })
+      .from(graduateRecords)
+      .where(and(eq(graduateRecords.schoolId, schoolId), inArray(graduateRecords.idNumber, batch)));
+    for (const r of rows)
+      owners.set(r.idNumber, [...(owners.get(r.idNumber) ?? []), r.studentNumber]);
+  }
+  return owners;
 }
 
 export async function findGraduateRecord(q: Queryable, id: string) {

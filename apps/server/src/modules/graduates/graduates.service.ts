@@ -11,11 +11,19 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import {
   findCollegesOfSchool,
   findGraduateRecord,
+  findIdNumberOwners,
   updateGraduateStatus,
   upsertGraduates,
   toGraduateView,
 } from './graduates.repo.ts';
-import { readCsv, readXlsx, validateGraduateSheet, importFailed } from './graduates.sheet.ts';
+import {
+  readCsv,
+  readXlsx,
+  validateGraduateSheet,
+  importFailed,
+  type GraduateRow,
+  type Sheet,
+} from './graduates.sheet.ts';
 import { schoolOf, collegeScopeOf } from './graduates.policy.ts';
 
 /** Parse, validate every row, then write all rows in the caller's transaction (or none). */
@@ -34,6 +42,7 @@ export async function importGraduates(
   const colleges = await findCollegesOfSchool(tx, schoolId);
   const collegeIdByName = new Map(colleges.map((c) => [c.name, c.id]));
   const rows = validateGraduateSheet(sheet, new Set(collegeIdByName.keys()));
+  await refuseIdNumbersOfOtherStudents(tx, schoolId, sheet, rows);
   const { inserted, updated } = await upsertGraduates(tx, {
     schoolId,
     graduationYear: input.graduationYear,
@@ -58,6 +67,39 @@ export async function importGraduates(
     },
   });
   return { inserted, updated, unchanged };
+}
+
+/**
+ * One person, one record: an ID number already on file under another student number is a
+ * row error, unless this file gives that other student a different ID number.
+ */
+async function refuseIdNumbersOfOtherStudents(
+  tx: Tx,
+  schoolId: string,
+  sheet: Sheet,
+  rows: GraduateRow[],
+) {
+  const owners = await findIdNumberOwners(
+    tx,
+    schoolId,
+    rows.map((r) => r.idNumber),
+  );
+  const inFile = new Set(rows.map((r) => r.studentNumber));
+  const errors = rows.flatMap((r, i) => {
+    const other = (owners.get(r.idNumber) ?? []).find(
+      (s) => s !== r.studentNumber && !inFile.has(s),
+    );
+    return other
+      ? [
+          {
+            row: sheet.rows[i]!.rowNumber,
+            field: '身份证号',
+            message: `已用于学号 ${other} 的生源信息`,
+          },
+        ]
+      : [];
+  });
+  if (errors.length > 0) throw importFailed(errors);
 }
 
 /** XLSX is a zip (PK); anything else must decode as text to be taken for CSV. */

@@ -165,6 +165,36 @@ describe('graduate import', () => {
     expect(r1!.status).toBe('approved');
   });
 
+  it('refuses an ID number already on file under another student number', async () => {
+    const taken = fakeIdNumber(1, 'female'); // student 20220001, imported above
+    const res = await importFile(
+      school,
+      [header, line(5, collegeName), line(6, collegeName, { idNumber: taken })].join('\n'),
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details.rows).toEqual([
+      { row: 3, field: '身份证号', message: '已用于学号 20220001 的生源信息' },
+    ]);
+    const [none] = await t.database.db
+      .select()
+      .from(graduateRecords)
+      .where(eq(graduateRecords.studentNumber, '20220005'));
+    expect(none).toBeUndefined();
+    // the same file may hand an ID number over when it also corrects the other student
+    await importFile(school, [header, line(20, collegeName)].join('\n'), 'g.csv', 2029);
+    const swap = await importFile(
+      school,
+      [
+        header,
+        line(20, collegeName, { idNumber: fakeIdNumber(21, 'female') }),
+        line(22, collegeName, { idNumber: fakeIdNumber(20, 'female') }),
+      ].join('\n'),
+      'g.csv',
+      2029,
+    );
+    expect(swap.statusCode).toBe(200);
+  });
+
   it('imports XLSX', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('s');
