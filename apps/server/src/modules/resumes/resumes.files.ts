@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
 import { AppError } from '../../platform/errors.ts';
+import { assertNoActivePdfContent } from '../../platform/storage/active-content.ts';
 
 /** What an attachment resume may be, judged from its bytes (the client's name and type are ignored). */
 const allowed: Record<string, { mime: string; ext: string }> = {
@@ -41,6 +42,7 @@ export async function receiveResumeFile(request: FastifyRequest): Promise<Resume
   if (!type) {
     throw new AppError('FILE_TYPE_NOT_ALLOWED', '附件简历仅支持 PDF、DOC、DOCX、JPG、PNG 格式');
   }
+  if (type.mime === 'application/pdf') assertNoActivePdfContent(raw);
   const bytes = type.mime.startsWith('image/') ? await reencodeImage(raw, type.mime) : raw;
   return { bytes, mime: type.mime, ext: type.ext, fileName: safeFileName(part.filename, type.ext) };
 }

@@ -6,6 +6,7 @@ import { AppError } from '../errors.ts';
 import type { Queryable } from '../db/database.ts';
 import type { FileStorage } from './storage.ts';
 import { files } from './files.tables.ts';
+import { assertNoActivePdfContent, reencodeImage } from './active-content.ts';
 
 /** A type an upload may have, judged from its bytes. */
 export interface AllowedType {
@@ -54,7 +55,15 @@ export async function receiveUpload(
       `不支持的文件类型，仅支持 ${allowed.map((a) => a.ext.toUpperCase()).join('/')}`,
     );
   }
-  return { bytes, mime: type.mime, ext: type.ext, fileName: safeFileName(part.filename, type.ext) };
+  // images are re-encoded (polyglots and decompression bombs end here); PDFs must be inert
+  if (type.mime === PDF.mime) assertNoActivePdfContent(bytes);
+  const stored = type.mime.startsWith('image/') ? await reencodeImage(bytes, type.mime) : bytes;
+  return {
+    bytes: stored,
+    mime: type.mime,
+    ext: type.ext,
+    fileName: safeFileName(part.filename, type.ext),
+  };
 }
 
 /** Strips directories and control characters; keeps the stem, forces the real extension. */
