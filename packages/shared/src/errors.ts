@@ -51,6 +51,10 @@ export const errorCatalog = {
   NOT_ADMITTED: { status: 403, message: '贵单位尚未通过该学校的入驻审核' },
   QUOTA_EXCEEDED: { status: 409, message: '已达上限' },
   INSUFFICIENT_POINTS: { status: 409, message: '会员点数不足' },
+  CONSENT_REQUIRED: {
+    status: 409,
+    message: '该人才尚未同意向机构提供联系方式（或已撤回同意），暂不能查看联系方式',
+  },
   FACTS_LOCKED: {
     status: 409,
     message: '学历和政治面貌确认后不能自行修改，如需修改请联系学校或平台工作人员',

@@ -21,6 +21,7 @@ import type { Db, Queryable } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/outbox.ts';
+import { applicationConsentReference, recordConsent } from '../privacy/privacy.consents.ts';
 import { findAttachment, listAttachments, recordResumeAccess } from '../resumes/resumes.repo.ts';
 import { factsOf, getOrCreateResume, toAttachment } from '../resumes/resumes.service.ts';
 import { ageOn } from '../talentpool/talentpool.cards.ts';
@@ -107,6 +108,13 @@ export async function submitApplication(
       if (count >= limit) throw quotaFull(count);
       throw new AppError('ALREADY_APPLIED');
     }
+    // applying is the separate consent to share this resume with this employer (PIPL art. 23)
+    await recordConsent(tx, {
+      accountId: actor.accountId,
+      purpose: 'resume_share',
+      organizationId: job.organizationId,
+      reference: applicationConsentReference(row.id),
+    });
     await appendEvent(tx, {
       kind: 'application.submitted',
       recipientOrganizationIds: [job.organizationId],

@@ -68,6 +68,24 @@ describe('apply (投递简历)', () => {
     });
   });
 
+  it('records the separate consent to share the resume with that employer, once per application', async () => {
+    const s = await seekerWithResume();
+    const job = await createJob(t.database.db, employer.organizationId!);
+    const applied = (await apply(s, { jobId: job.id })).json();
+    const refused = await apply(s, { jobId: job.id });
+    expect(refused.statusCode).toBe(409);
+    const list = (await call(s, 'GET', '/api/privacy/consents')).json();
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({
+      purpose: 'resume_share',
+      organizationId: employer.organizationId,
+      reference: `application:${applied.application.id}`,
+      withdrawnAt: null,
+    });
+    expect(list[0].statement).toContain('提供给我所投递的用人单位');
+    expect(list[0].organizationName).toBeTruthy();
+  });
+
   it('refuses a second current application to the same posting', async () => {
     const s = await seekerWithResume();
     const job = await createJob(t.database.db, employer.organizationId!);

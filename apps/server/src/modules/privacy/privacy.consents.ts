@@ -5,33 +5,48 @@ import { AppError } from '../../platform/errors.ts';
 import { organizations } from '../organizations/organizations.tables.ts';
 import { consents } from './privacy.tables.ts';
 
+/** What a consent covers: standing (neither set), one organization, one record, or both. */
+export interface ConsentScope {
+  organizationId?: string | null;
+  reference?: string | null;
+}
+
+/** The reference a consent given by applying carries. */
+export const applicationConsentReference = (applicationId: string) =>
+  `application:${applicationId}`;
+/** The reference a consent given by sharing a card with its contacts carries. */
+export const cardShareConsentReference = (cardId: string) => `card-share:${cardId}`;
+
 /**
- * Records a separate consent. Other modules call it in their own transaction: the
- * applications module when a seeker applies (resume_share, per organization and
- * application), the talent pool when a seeker pushes a card (contact_reveal, standing).
+ * Records a separate consent, once: an active consent of the same purpose and scope is kept.
+ * Other modules call it in their own transaction: the applications module when a seeker
+ * applies (resume_share, per organization and application), the talent pool when a seeker
+ * pushes a card (contact_reveal, standing) or shares it with the contacts (per card).
  */
 export async function recordConsent(
   q: Queryable,
-  input: {
-    accountId: string;
-    purpose: ConsentPurpose;
-    organizationId?: string | null;
-    reference?: string | null;
-  },
+  input: { accountId: string; purpose: ConsentPurpose } & ConsentScope,
 ) {
-  const standing = !input.organizationId && !input.reference;
-  if (standing && (await hasConsent(q, input.accountId, input.purpose))) return;
-  await q.insert(consents).values({
-    accountId: input.accountId,
-    purpose: input.purpose,
-    organizationId: input.organizationId ?? null,
-    reference: input.reference ?? null,
-    statement: consentStatements[input.purpose],
-  });
+  if (await hasConsent(q, input.accountId, input.purpose, input)) return;
+  await q
+    .insert(consents)
+    .values({
+      accountId: input.accountId,
+      purpose: input.purpose,
+      organizationId: input.organizationId ?? null,
+      reference: input.reference ?? null,
+      statement: consentStatements[input.purpose],
+    })
+    .onConflictDoNothing();
 }
 
-/** A standing consent for the purpose, not withdrawn. */
-export async function hasConsent(q: Queryable, accountId: string, purpose: ConsentPurpose) {
+/** An active (not withdrawn) consent for the purpose and scope; standing when no scope. */
+export async function hasConsent(
+  q: Queryable,
+  accountId: string,
+  purpose: ConsentPurpose,
+  scope: ConsentScope = {},
+) {
   const [row] = await q
     .select({ id: consents.id })
     .from(consents)
@@ -39,11 +54,14 @@ export async function hasConsent(q: Queryable, accountId: string, purpose: Conse
       and(
         eq(consents.accountId, accountId),
         eq(consents.purpose, purpose),
-        isNull(consents.organizationId),
-        isNull(consents.reference),
+        scope.organizationId
+          ? eq(consents.organizationId, scope.organizationId)
+          : isNull(consents.organizationId),
+        scope.reference ? eq(consents.reference, scope.reference) : isNull(consents.reference),
         isNull(consents.withdrawnAt),
       ),
-    );
+    )
+    .limit(1);
   return !!row;
 }
 

@@ -201,6 +201,11 @@ export async function findSharingApplication(
         eq(applications.seekerAccountId, seekerAccountId),
         eq(applications.organizationId, organizationId),
         sql`${applications.status} <> 'withdrawn'`,
+        // withdrawing the consent given by applying stops further sharing (privacy module)
+        sql`not exists (select 1 from consents c
+              where c.account_id = ${applications.seekerAccountId} and c.purpose = 'resume_share'
+                and c.reference = 'application:' || ${applications.id}::text
+                and c.withdrawn_at is not null)`,
       ),
     )
     .orderBy(desc(applications.createdAt))

@@ -263,6 +263,25 @@ describe('attachment resumes', () => {
     expect(after.statusCode).toBe(404);
   });
 
+  it('stops sharing with the employer once the seeker withdraws the consent given by applying', async () => {
+    const s = await signInAs(t.database.db, 'seeker');
+    const id = (await upload(s, 'cv.pdf', samplePdf)).json().id;
+    const employer = await signInAs(t.database.db, 'employer');
+    const job = await createJob(t.database.db, employer.organizationId!);
+    const applied = await inject(s, 'POST', '/api/applications', {
+      jobId: job.id,
+      attachmentId: id,
+    });
+    expect(applied.statusCode).toBe(201);
+    const url = `/api/employer/resume-attachments/${id}/download`;
+    expect((await inject(employer, 'GET', url)).statusCode).toBe(200);
+    const [consent] = (await inject(s, 'GET', '/api/privacy/consents')).json();
+    expect(consent).toMatchObject({ purpose: 'resume_share', withdrawnAt: null });
+    const withdrawn = await inject(s, 'DELETE', `/api/privacy/consents/${consent.id}`);
+    expect(withdrawn.statusCode).toBe(200);
+    expect((await inject(employer, 'GET', url)).statusCode).toBe(404);
+  });
+
   it('deletes an attachment', async () => {
     const id = (await upload(seeker, 'old.pdf', samplePdf)).json().id;
     expect((await inject(seeker, 'DELETE', `/api/resume/attachments/${id}`)).statusCode).toBe(204);

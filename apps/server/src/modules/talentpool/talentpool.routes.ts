@@ -16,6 +16,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Config } from '../../platform/config.ts';
 import { actorOf } from '../../platform/auth/access.ts';
 import { AppError } from '../../platform/errors.ts';
+import { cardShareConsentReference, hasConsent } from '../privacy/privacy.consents.ts';
 import { getOrCreateCard, toCard } from './talentpool.cards.ts';
 import { findSharedCard, revokeShare } from './talentpool.repo.ts';
 import {
@@ -91,7 +92,13 @@ export function talentPoolRoutes(
       async (request) => {
         const shared = await findSharedCard(ctx.db, request.params.token);
         if (!shared) throw new AppError('NOT_FOUND');
-        return toCard(shared.card, shared.showContact);
+        // the contacts show while the consent given by sharing them is not withdrawn
+        const contactVisible =
+          shared.showContact &&
+          (await hasConsent(ctx.db, shared.card.accountId, 'contact_reveal', {
+            reference: cardShareConsentReference(shared.card.id),
+          }));
+        return toCard(shared.card, contactVisible);
       },
     );
 

@@ -14,6 +14,11 @@ import type { Queryable } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import {
+  cardShareConsentReference,
+  hasConsent,
+  recordConsent,
+} from '../privacy/privacy.consents.ts';
 import { getOrCreateCard, syncCardFromResume, toCard } from './talentpool.cards.ts';
 import {
   findLedgerEntries,
@@ -58,13 +63,24 @@ export async function moveCard(q: Queryable, actor: Actor, event: CardEvent): Pr
   if (!to) {
     throw new AppError('CONFLICT', event === 'push' ? '名片已在人才库中' : '名片不在人才库中');
   }
-  if (event === 'push') await syncCardFromResume(q, actor.accountId);
+  if (event === 'push') {
+    await syncCardFromResume(q, actor.accountId);
+    // pushing is the separate consent to reveal the contacts to organizations paying points
+    await recordConsent(q, { accountId: actor.accountId, purpose: 'contact_reveal' });
+  }
   if (!(await updateCardStatus(q, card.id, card.status, to))) throw new AppError('CONFLICT');
   return getMyCard(q, actor);
 }
 
 export async function shareCard(q: Queryable, actor: Actor, showContact: boolean) {
   const card = await getOrCreateCard(q, actor.accountId);
+  if (showContact) {
+    await recordConsent(q, {
+      accountId: actor.accountId,
+      purpose: 'contact_reveal',
+      reference: cardShareConsentReference(card.id),
+    });
+  }
   const row = await insertShare(q, randomBytes(18).toString('base64url'), card.id, showContact);
   return { token: row.token, showContact: row.showContact, createdAt: row.createdAt.toISOString() };
 }
@@ -90,7 +106,8 @@ export async function viewCard(q: Queryable, actor: Actor, cardId: string) {
 }
 
 /**
- * 查看联系方式. Locks the organization's points, then: an earlier reveal → free; too few
+ * 查看联系方式. Locks the organization's points, then: an earlier reveal → free; no standing
+ * contact_reveal consent of the card's owner → CONSENT_REQUIRED; too few
  * points → INSUFFICIENT_POINTS and nothing written; otherwise one reveal row (unique per
  * organization and card) and one ledger debit, in this transaction.
  */
@@ -106,6 +123,10 @@ export async function revealContact(
   await lockOrganizationPoints(q, organizationId);
   let charged = 0;
   if (!(await hasRevealed(q, organizationId, card.id))) {
+    // a reveal made before a withdrawal stays (it was lawful then); a new one needs the consent
+    if (!(await hasConsent(q, card.accountId, 'contact_reveal'))) {
+      throw new AppError('CONSENT_REQUIRED');
+    }
     const balance = await pointsBalance(q, organizationId);
     if (balance < cost) {
       throw new AppError(

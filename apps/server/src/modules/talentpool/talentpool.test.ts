@@ -4,7 +4,8 @@ import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { signInAs, type SignedIn } from '../../../test/fixtures.ts';
 import { pointsLedger } from '../organizations/organizations.tables.ts';
 import { grantPoints } from '../applications/applications.fixtures.ts';
-import { contactReveals } from './talentpool.tables.ts';
+import { consents } from '../privacy/privacy.tables.ts';
+import { contactReveals, talentCards } from './talentpool.tables.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -94,6 +95,21 @@ describe('my card', () => {
       email: 'zhang@example.com',
       contactVisible: true,
     });
+    // sharing with the contacts is a consent of its own; withdrawing it masks the link
+    const given = (await call(seeker, 'GET', '/api/privacy/consents')).json();
+    const shareConsent = given.find((c: { reference: string | null }) => c.reference !== null);
+    expect(shareConsent).toMatchObject({
+      purpose: 'contact_reveal',
+      reference: `card-share:${a.id}`,
+    });
+    expect(given).toHaveLength(2); // the push (standing) and the share with contacts
+    await call(seeker, 'DELETE', `/api/privacy/consents/${shareConsent.id}`);
+    const masked = (await call(null, 'GET', `/api/public/cards/${shown.token}`)).json();
+    expect(masked).toMatchObject({ phone: '137****5678', contactVisible: false });
+    await call(seeker, 'POST', '/api/talent-card/shares', { showContact: true });
+    expect((await call(null, 'GET', `/api/public/cards/${shown.token}`)).json().phone).toBe(
+      '13712345678',
+    );
     expect(
       (await call(seeker, 'DELETE', `/api/talent-card/shares/${shown.token}`)).statusCode,
     ).toBe(204);
@@ -203,6 +219,73 @@ describe('contact reveal', () => {
       [-10, 'contact_reveal'],
       [25, 'grant'],
     ]);
+  });
+
+  it('needs the owner’s consent: pushing gives it, withdrawing it stops new reveals', async () => {
+    const institution = await signInAs(t.database.db, 'institution');
+    await grantPoints(t.database.db, institution.organizationId!, 100);
+    const { seeker, cardId } = await pooledSeeker({
+      name: '壬',
+      city: '成都市',
+      phone: '13500005555',
+    });
+    // pushing recorded one standing consent for contact reveal (pushing again keeps it one)
+    await call(seeker, 'POST', '/api/talent-card/withdraw');
+    await call(seeker, 'POST', '/api/talent-card/push');
+    const list = (await call(seeker, 'GET', '/api/privacy/consents')).json();
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({
+      purpose: 'contact_reveal',
+      organizationId: null,
+      reference: null,
+      withdrawnAt: null,
+    });
+    expect(list[0].statement).toContain('查看我的联系方式');
+    const early = await signInAs(t.database.db, 'institution');
+    await grantPoints(t.database.db, early.organizationId!, 10);
+    expect((await call(early, 'POST', `/api/talent-pool/${cardId}/reveal`)).statusCode).toBe(200);
+
+    const withdrawn = await call(seeker, 'DELETE', `/api/privacy/consents/${list[0].id}`);
+    expect(withdrawn.statusCode).toBe(200);
+    const refused = await call(institution, 'POST', `/api/talent-pool/${cardId}/reveal`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('CONSENT_REQUIRED');
+    expect(refused.json().error.message).toContain('尚未同意向机构提供联系方式');
+    expect(await balanceOf(institution.organizationId!)).toBe(100);
+    const viewed = (await call(institution, 'GET', `/api/talent-pool/${cardId}`)).json();
+    expect(viewed).toMatchObject({ phone: '135****5555', revealed: false });
+    // what was revealed before the withdrawal stays revealed to that organization, for free
+    const again = await call(early, 'POST', `/api/talent-pool/${cardId}/reveal`);
+    expect(again.json()).toMatchObject({ charged: 0, card: { phone: '13500005555' } });
+
+    // pushing again (withdraw, push) is a new consent
+    await call(seeker, 'POST', '/api/talent-card/withdraw');
+    await call(seeker, 'POST', '/api/talent-card/push');
+    expect((await call(institution, 'POST', `/api/talent-pool/${cardId}/reveal`)).statusCode).toBe(
+      200,
+    );
+  });
+
+  it('refuses a pooled card whose owner never consented', async () => {
+    const institution = await signInAs(t.database.db, 'institution');
+    await grantPoints(t.database.db, institution.organizationId!, 100);
+    const { seeker, cardId } = await pooledSeeker({
+      name: '癸',
+      city: '成都市',
+      phone: '13500006666',
+    });
+    // a card pooled without going through push (e.g. before consents were recorded)
+    await t.database.db.delete(consents).where(eq(consents.accountId, seeker.accountId));
+    const [card] = await t.database.db.select().from(talentCards).where(eq(talentCards.id, cardId));
+    expect(card!.status).toBe('pooled');
+    const res = await call(institution, 'POST', `/api/talent-pool/${cardId}/reveal`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('CONSENT_REQUIRED');
+    const reveals = await t.database.db
+      .select()
+      .from(contactReveals)
+      .where(eq(contactReveals.cardId, cardId));
+    expect(reveals).toHaveLength(0);
   });
 
   it('refuses with INSUFFICIENT_POINTS and debits nothing', async () => {
