@@ -104,14 +104,22 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** The newest SMS code sent to `phone`, read from the development outbox. */
-export async function latestSmsCode(server: Server, phone: string): Promise<string> {
+export async function latestSmsCode(
+  server: Server,
+  phone: string,
+  /** codes already used: waits for a newer message */
+  except: string[] = [],
+): Promise<string> {
   for (let i = 0; i < 30; i++) {
     const res = await fetch(`${server.baseUrl}/api/dev/outbox`);
     if (res.ok) {
-      const body = (await res.json()) as { messages: { recipient: string; content: string }[] };
-      const hit = body.messages.find((m) => m.recipient === phone);
+      // GET /api/dev/outbox answers the newest messages first, as a plain array
+      type Message = { recipient: string; content: string };
+      const body = (await res.json()) as Message[] | { messages: Message[] };
+      const messages = Array.isArray(body) ? body : body.messages;
+      const hit = messages.find((m) => m.recipient === phone);
       const code = hit?.content.match(/\d{6}/)?.[0];
-      if (code) return code;
+      if (code && !except.includes(code)) return code;
     }
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -18,8 +18,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await signOutCall();
     } finally {
-      queryClient.clear();
+      // Drop everything of the old account but keep the `me` query itself: after
+      // `queryClient.clear()` this provider's observer stayed on the removed query, so the
+      // next sign-in in the same tab still showed the previous account.
+      await queryClient.cancelQueries();
       queryClient.setQueryData(meQueryKey, null);
+      queryClient.removeQueries({
+        predicate: (query) => query.queryKey[0] !== meQueryKey[0] || query.queryKey[1] !== 'me',
+      });
     }
   }, [queryClient]);
 

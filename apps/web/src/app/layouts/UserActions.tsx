@@ -14,9 +14,10 @@ export function UserActions() {
   if (!account) return null;
 
   const leave = async () => {
+    // leave the signed-in area first, so it does not redirect to its sign-in page
+    await navigate('/', { replace: true });
     await signOut().catch(() => {});
     message.success('已退出登录');
-    navigate('/', { replace: true });
   };
 
   if (isMobile) {

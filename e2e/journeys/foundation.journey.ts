@@ -1,0 +1,341 @@
+import { randomInt } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import type { Locator, Page } from 'playwright-core';
+import { creditCodeCheckChar, idNumberCheckChar } from '@hirehall/shared/validators';
+import { expectText, latestSmsCode, type Journey, type Server } from '../harness.ts';
+import { demo, DEMO_PASSWORD } from '../../apps/server/src/demo/demo-data.ts';
+
+/**
+ * The foundation's journeys (issue 2): employer registration reviewed by the school, public
+ * seeker registration, the certified person's phone flow. Driven through the UI by labels and
+ * button texts; the dev outbox and the dev captcha answers stand in for the phone and the eyes.
+ */
+
+/** antd puts a space between two Chinese characters on a button: 登录 reads 登 录. */
+const cn = (text: string) => new RegExp(`^${[...text].join('\\s?')}$`);
+
+const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join('');
+
+function newCreditCode(): string {
+  const first17 = `91310114MA${digits(7)}`;
+  return first17 + creditCodeCheckChar(first17)!;
+}
+
+function newIdNumber(): string {
+  const month = String(randomInt(1, 13)).padStart(2, '0');
+  const day = String(randomInt(1, 29)).padStart(2, '0');
+  const first17 = `310114${randomInt(1990, 2004)}${month}${day}${digits(3)}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+const newPhone = () => `137${digits(8)}`;
+
+/** A valid 64×40 PNG (a grey "licence"), built by hand: signature, IHDR, IDAT, IEND. */
+function licencePng(): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const width = 64;
+  const height = 40;
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // greyscale
+  const rows = Buffer.alloc((width + 1) * height, 0xc8);
+  for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0; // filter: none
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** Remembers the newest captcha the page fetched, and types its answer like a person would. */
+function watchCaptchas(page: Page, server: Server) {
+  let latest: string | null = null;
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname !== '/api/auth/captcha' || !response.ok()) return;
+    void response
+      .json()
+      .then((body: { captchaId: string }) => (latest = body.captchaId))
+      .catch(() => undefined);
+  });
+  return {
+    async solve() {
+      const input = page.getByRole('textbox', { name: '图形验证码' });
+      await input.waitFor();
+      await page.getByAltText('图形验证码，点击刷新').waitFor();
+      await waitUntil('a captcha id', async () => latest !== null);
+      const res = await fetch(`${server.baseUrl}/api/dev/captchas/${latest}`);
+      if (!res.ok) throw new Error(`dev captcha answer: ${res.status}`);
+      await input.fill(((await res.json()) as { answer: string }).answer);
+    },
+  };
+}
+
+async function waitUntil(what: string, check: () => Promise<boolean>, ms = 15_000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function expectUrl(page: Page, pathname: string) {
+  await page.waitForURL((url) => url.pathname === pathname);
+}
+
+/** Clicks 获取验证码 and answers with the code from the dev outbox. */
+async function fillSmsCode(page: Page, server: Server, phone: string, used: string[] = []) {
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await page.getByText('验证码已发送，请注意查收短信').waitFor();
+  const code = await latestSmsCode(server, phone, used);
+  await page.getByRole('textbox', { name: '短信验证码' }).fill(code);
+  return code;
+}
+
+async function signOut(page: Page) {
+  const menu = page.getByRole('button', { name: '账号菜单' });
+  if (await menu.isVisible()) {
+    await menu.click();
+    await page.getByRole('menuitem', { name: '退出' }).click();
+  } else {
+    await page.getByRole('button', { name: '退出' }).click();
+  }
+  await expectUrl(page, '/');
+  await page.getByText('请选择您的身份登录').waitFor();
+}
+
+async function pickOption(page: Page, select: Locator, label: string) {
+  await select.click();
+  await page.locator('.ant-select-item-option', { hasText: label }).first().click();
+}
+
+const employerJourney: Journey = {
+  name: 'employer registers in three steps, the school approves, the employer signs in and works there',
+  async run({ newPage, server }) {
+    const year = new Date().getFullYear();
+    const name = `e2e测试科技有限公司${digits(6)}`;
+    const creditCode = newCreditCode();
+    const password = 'Hire2026ok';
+
+    // step one: profile, licence, password, captcha
+    const page = await newPage();
+    const captcha = watchCaptchas(page, server);
+    await page.goto('/');
+    await page.getByRole('link', { name: '用人单位登录' }).click();
+    await page.getByRole('link', { name: '单位注册' }).click();
+    await page.getByRole('heading', { name: '用人单位注册' }).waitFor();
+    await page.getByLabel('单位全称').fill(name);
+    await page.getByLabel('统一社会信用代码').fill(creditCode);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: '营业执照' }).click(),
+    ]);
+    await chooser.setFiles({ name: '营业执照.png', mimeType: 'image/png', buffer: licencePng() });
+    await page.getByText('已上传：营业执照.png').waitFor();
+    await page.getByLabel('联系人').fill('王经理');
+    await page.getByLabel('联系电话').fill(newPhone());
+    await page.getByLabel('联系邮箱').fill('hr@example.com');
+    await page.getByLabel('登录密码').fill(password);
+    await page.getByLabel('重复密码').fill(password);
+    await captcha.solve();
+    await page.getByRole('button', { name: '下一步' }).click();
+
+    // step two: 才立方测试学院, this year's graduates
+    await page.getByLabel('申请入驻的学校').waitFor();
+    await pickOption(page, page.getByLabel('申请入驻的学校'), demo.school);
+    await page.getByRole('checkbox', { name: `${year}届` }).check();
+    await page.getByRole('button', { name: '完成申请' }).click();
+
+    // step three: notification channel
+    await page.getByRole('radio', { name: /短信/ }).check();
+    await page.getByRole('button', { name: cn('完成') }).click();
+    await page.getByText('注册成功，请等待学校审核').waitFor();
+    const row = page.getByRole('row', { name: new RegExp(demo.school) });
+    expectText(await row.textContent(), '待审核', 'admission after registration');
+    await page.getByRole('button', { name: '进入单位首页' }).click();
+    await expectUrl(page, '/employer');
+    await page.getByText('尚无审核通过的学校').waitFor();
+    await signOut(page);
+
+    // the school's employment office approves
+    const school = await newPage();
+    await school.goto('/login/staff');
+    await school.getByLabel('用户名').fill(demo.staff.school.username);
+    await school.getByLabel('密码').fill(DEMO_PASSWORD);
+    await school.getByRole('button', { name: cn('登录') }).click();
+    await expectUrl(school, '/school');
+    await school.getByRole('menuitem', { name: '单位审核' }).click();
+    await expectUrl(school, '/school/admissions');
+    const pending = school.getByRole('row', { name: new RegExp(name) });
+    await pending.waitFor();
+    expectText(await pending.textContent(), `${year}届`, 'pending admission');
+    await pending.getByRole('button', { name: cn('通过') }).click();
+    await school
+      .getByRole('dialog')
+      .getByRole('button', { name: cn('通过') })
+      .click();
+    await school.getByText(`已通过「${name}」的入驻申请`).waitFor();
+    await school.getByRole('tab', { name: '已通过' }).click();
+    await school.getByRole('row', { name: new RegExp(name) }).waitFor();
+
+    // the employer signs in with the credit code and works at the school
+    await page.getByRole('link', { name: '用人单位登录' }).click();
+    await page.getByLabel('统一社会信用代码或单位全称').fill(creditCode);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: cn('登录') }).click();
+    await expectUrl(page, '/employer');
+    const card = page.locator('.ant-card', { hasText: '学校入驻审核' });
+    await card.getByText('已通过').waitFor();
+    expectText(await card.textContent(), `${demo.school} · ${year}届`, 'admission card');
+    const current = page.getByRole('combobox', { name: '当前学校' });
+    await waitUntil('the employer context to be the school', async () =>
+      ((await page.locator('.ant-select', { has: current }).textContent()) ?? '').includes(
+        demo.school,
+      ),
+    );
+  },
+};
+
+const seekerJourney: Journey = {
+  name: 'public seeker registers with real-name data on a phone, signs out and in with ID number + PIN',
+  async run({ newPage, server }) {
+    const idNumber = newIdNumber();
+    const phone = newPhone();
+    const pin = '284617';
+
+    const page = await newPage({ mobile: true });
+    await page.goto('/');
+    await page.getByRole('link', { name: '个人求职者登录' }).click();
+    await page.getByRole('link', { name: cn('注册') }).click();
+    await page.getByRole('heading', { name: '实名注册' }).waitFor();
+    const hint = await page.getByText('开发环境实名认证').textContent();
+    const bankCard = hint?.match(/\d{16,19}/)?.[0];
+    if (!bankCard) throw new Error(`no test bank card in the hint: ${hint}`);
+
+    await page.getByLabel('姓名').fill('测试求职者');
+    await page.getByLabel('身份证号').fill(idNumber);
+    await page.getByLabel('手机号').fill(phone);
+    await fillSmsCode(page, server, phone);
+    await page.getByLabel('银行卡号').fill(bankCard);
+    await page.getByLabel('登录密码').fill(pin);
+    await page.getByLabel('重复密码').fill(pin);
+    await page.getByRole('button', { name: cn('注册') }).click();
+    await expectUrl(page, '/seeker');
+    await page.getByRole('button', { name: '账号菜单' }).waitFor();
+    await signOut(page);
+
+    await page.getByRole('link', { name: '个人求职者登录' }).click();
+    await page.getByLabel('证件号码或账号').fill(idNumber);
+    await page.getByLabel('密码').fill(pin);
+    await page.getByRole('button', { name: cn('登录') }).click();
+    await expectUrl(page, '/seeker');
+    await page.getByRole('button', { name: '账号菜单' }).click();
+    await page.getByRole('menuitem', { name: '测试求职者' }).waitFor();
+  },
+};
+
+const certifiedPassword = 'Cert2026ok';
+
+const certifiedJourney: Journey = {
+  name: 'certified person: unknown phone refused, first sign-in by SMS code sets the password, then password sign-in',
+  async run({ newPage, server }) {
+    const page = await newPage({ mobile: true });
+    await page.goto('/');
+    await page.getByRole('link', { name: '认证人员登录' }).click();
+    const phoneField = page.getByLabel('手机号');
+    await phoneField.fill('13700000000');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByText('此手机号不存在，不能登录').waitFor();
+
+    const phone = demo.unboundRegistry.phone;
+    await phoneField.fill(phone);
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByText('首次登录：请获取短信验证码并设置登录密码。').waitFor();
+    await fillSmsCode(page, server, phone);
+    await page.getByLabel('设置密码').fill(certifiedPassword);
+    await page.getByLabel('重复密码').fill(certifiedPassword);
+    await page.getByRole('button', { name: '设置密码并登录' }).click();
+    await expectUrl(page, '/seeker');
+    await signOut(page);
+
+    await page.getByRole('link', { name: '认证人员登录' }).click();
+    await page.getByLabel('手机号').fill(phone);
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByLabel('密码').fill(certifiedPassword);
+    await page.getByRole('button', { name: cn('登录') }).click();
+    await expectUrl(page, '/seeker');
+  },
+};
+
+/** Runs last in this file: the phone's 60-second SMS cooldown has mostly passed by then. */
+const certifiedResetJourney: Journey = {
+  name: 'certified person forgets the password: SMS code, new password, sign in with it',
+  async run({ newPage, server }) {
+    const phone = demo.unboundRegistry.phone;
+    const newPassword = 'Reset2026ok';
+    const page = await newPage({ mobile: true });
+    await page.goto('/login/certified');
+    await page.getByRole('link', { name: '忘记密码' }).click();
+    await page.getByRole('heading', { name: '忘记密码' }).waitFor();
+    await page.getByLabel('手机号').fill(phone);
+    const used = await latestSmsCode(server, phone).then(
+      (code) => [code],
+      () => [],
+    );
+    // a person waits out the cooldown the page tells them about
+    for (;;) {
+      await page.getByRole('button', { name: '获取验证码' }).click();
+      const outcome = await Promise.race([
+        page
+          .getByText('验证码已发送，请注意查收短信')
+          .waitFor()
+          .then(() => 'sent'),
+        page
+          .getByText(/验证码发送过于频繁，请\d+秒后再试/)
+          .waitFor()
+          .then(() => 'wait'),
+      ]);
+      if (outcome === 'sent') break;
+      const text = await page.getByText(/验证码发送过于频繁，请\d+秒后再试/).textContent();
+      const seconds = Number(text?.match(/(\d+)秒/)?.[1] ?? 5);
+      await page.waitForTimeout(seconds * 1000 + 200);
+    }
+    const code = await latestSmsCode(server, phone, used);
+    await page.getByRole('textbox', { name: '短信验证码' }).fill(code);
+    await page.getByRole('radio', { name: '其他账号' }).check();
+    await page.getByLabel('新密码').fill(newPassword);
+    await page.getByLabel('重复密码').fill(newPassword);
+    await page.getByRole('button', { name: '重置密码' }).click();
+    await page.getByText('密码已重置').waitFor();
+    await page.getByRole('button', { name: '去登录' }).click();
+
+    await page.getByRole('link', { name: '认证人员登录' }).click();
+    await page.getByLabel('手机号').fill(phone);
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByLabel('密码').fill(newPassword);
+    await page.getByRole('button', { name: cn('登录') }).click();
+    await expectUrl(page, '/seeker');
+  },
+};
+
+export default [certifiedJourney, employerJourney, seekerJourney, certifiedResetJourney];
