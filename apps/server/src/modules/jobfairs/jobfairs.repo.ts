@@ -23,16 +23,20 @@ interface FairRow {
   job_count: number;
 }
 
-/** A fair's visible jobs: chosen by an approved employer, and live. */
+/** An approved sign-up (alias s) whose employer is not suspended. */
+const activeSignup = sql`s.status = 'approved' and not exists (select 1 from organizations so
+  where so.id = s.employer_id and so.status <> 'active')`;
+
+/** A fair's visible jobs: chosen by an approved, not suspended employer, and live. */
 const visibleFairJobs = sql`fair_jobs fj
   join fair_signups s on s.fair_id = fj.fair_id and s.employer_id = fj.employer_id
-    and s.status = 'approved'
+    and ${activeSignup}
   join job_postings j on j.id = fj.job_id and j.status = 'published' and j.deleted_at is null`;
 
 const fairSelect = sql`select f.id, f.school_id, o.name as school_name, f.title, f.type,
   f.starts_at, f.ends_at, f.city, f.district, f.address, f.introduction, f.invitation, f.status,
   f.views,
-  (select count(*)::int from fair_signups s where s.fair_id = f.id and s.status = 'approved')
+  (select count(*)::int from fair_signups s where s.fair_id = f.id and ${activeSignup})
     as employer_count,
   (select count(*)::int from ${visibleFairJobs} where fj.fair_id = f.id) as job_count
   from job_fairs f join organizations o on o.id = f.school_id`;

@@ -12,6 +12,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { queryRows, type Queryable } from '../../platform/db/database.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { assertOrganizationActive } from '../jobs/jobs.policy.ts';
 import {
   assertAdmittedAtSchool,
   assertSchoolOwnsFair,
@@ -126,6 +127,7 @@ export async function signUpForFair(tx: Queryable, actor: Actor, fairId: string,
   );
   if (!fair || fair.status === 'draft') throw new AppError('NOT_FOUND');
   if (fair.status !== 'published') throw new AppError('CONFLICT', '招聘会已结束，不能报名');
+  await assertOrganizationActive(tx, actor.organizationId!);
   await assertAdmittedAtSchool(tx, actor.organizationId!, fair.school_id);
   const [existing] = await queryRows<{ id: string; status: 'pending' | 'approved' | 'rejected' }>(
     tx,
@@ -184,6 +186,7 @@ export async function chooseFairJobs(
   jobIds: string[],
 ) {
   const employerId = actor.organizationId!;
+  await assertOrganizationActive(tx, employerId);
   const [signup] = await queryRows<{ status: string }>(
     tx,
     sql`select status from fair_signups where fair_id = ${fairId} and employer_id = ${employerId}

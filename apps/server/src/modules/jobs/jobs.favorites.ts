@@ -14,7 +14,7 @@ export async function listFavorites(q: Queryable, accountId: string): Promise<Fa
   const rows = await queryRows<SummaryRow & { fav_at: Date | string; live: boolean }>(
     q,
     sql`select ${summaryColumns}, f.created_at as fav_at,
-        (j.status = 'published' and j.deleted_at is null) as live
+        (j.status = 'published' and j.deleted_at is null and o.status = 'active') as live
       from job_favorites f join job_postings j on j.id = f.job_id
       join organizations o on o.id = j.organization_id
       where f.account_id = ${accountId} order by f.created_at desc`,
@@ -32,8 +32,9 @@ export async function addFavorite(tx: Queryable, accountId: string, jobId: strin
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`fav:${accountId}`}))`);
   const [job] = await queryRows<{ id: string }>(
     tx,
-    sql`select id from job_postings where id = ${jobId} and status = 'published'
-      and deleted_at is null`,
+    sql`select j.id from job_postings j join organizations o on o.id = j.organization_id
+      where j.id = ${jobId} and j.status = 'published' and j.deleted_at is null
+        and o.status = 'active'`,
   );
   if (!job) throw new AppError('NOT_FOUND');
   const [state] = await queryRows<{ n: number; has: boolean }>(

@@ -9,6 +9,24 @@ export const postingRoles = ['employer', 'institution'] as const;
 /** Roles that work the review queue of doubtful postings. */
 export const reviewerRoles = ['school', 'admin'] as const;
 
+/**
+ * A suspended organization (admin module: `organizations.status = 'suspended'`) may not put
+ * postings in front of seekers: publish, resume, fair sign-up and fair postings are refused.
+ * Locks the organization row, which also serializes concurrent publishes of one organization.
+ */
+export async function assertOrganizationActive(q: Queryable, organizationId: string) {
+  const [org] = await queryRows<{ status: string }>(
+    q,
+    sql`select status from organizations where id = ${organizationId} for update`,
+  );
+  if (!org) throw new AppError('NOT_FOUND');
+  if (org.status !== 'active') throw new AppError('ORGANIZATION_SUSPENDED');
+}
+
+/** SQL condition (alias j): the posting's organization is not suspended. */
+export const organizationActiveSql = sql`not exists (select 1 from organizations so
+  where so.id = j.organization_id and so.status <> 'active')`;
+
 /** A posting of another organization (or a deleted one) does not exist for this actor. */
 export function assertOwnsJob(actor: Actor, job: JobRow | undefined): asserts job is JobRow {
   if (!job || !actor.organizationId || job.organizationId !== actor.organizationId) {

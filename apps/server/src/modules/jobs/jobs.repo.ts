@@ -173,7 +173,8 @@ export async function findLiveJobSummary(q: Queryable, id: string) {
     sql`select ${summaryColumns}, j.description, j.skills, j.employment_type, j.probation_months,
       j.probation_salary, j.certification_domain, j.position_level
       from job_postings j join organizations o on o.id = j.organization_id
-      where j.id = ${id} and j.status = 'published' and j.deleted_at is null`,
+      where j.id = ${id} and j.status = 'published' and j.deleted_at is null
+        and o.status = 'active'`,
   );
   return row;
 }

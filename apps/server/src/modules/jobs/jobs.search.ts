@@ -91,7 +91,13 @@ export function likePattern(q: string) {
 
 /** WHERE clauses of a public search (alias `j` = job_postings), LIVE rows only. */
 export function searchConditions(query: Partial<JobSearchQuery>): SQL[] {
-  const where: SQL[] = [sql`j.status = 'published'`, sql`j.deleted_at is null`];
+  const where: SQL[] = [
+    sql`j.status = 'published'`,
+    sql`j.deleted_at is null`,
+    // postings of a suspended organization disappear while it is suspended
+    sql`not exists (select 1 from organizations so where so.id = j.organization_id
+      and so.status <> 'active')`,
+  ];
   const q = query.q?.trim();
   const lexemes = [
     ...(q ? queryTokens(q) : []),

@@ -15,7 +15,7 @@ import { queryRows, type Queryable } from '../../platform/db/database.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { jobPostings } from './jobs.tables.ts';
 import { countActiveJobs, findJob, type JobRow } from './jobs.repo.ts';
-import { assertOwnsJob } from './jobs.policy.ts';
+import { assertOrganizationActive, assertOwnsJob } from './jobs.policy.ts';
 import { searchVectorSql } from './jobs.search.ts';
 
 export async function createJob(tx: Queryable, actor: Actor, fields: JobFields) {
@@ -137,6 +137,7 @@ export async function publishJob(tx: Queryable, actor: Actor, id: string) {
   const job = await findJob(tx, id, { forUpdate: true });
   assertOwnsJob(actor, job);
   if (!nextState(jobTransitions, job.status, 'publish')) throw new AppError('CONFLICT');
+  await assertOrganizationActive(tx, job.organizationId);
   const missing = missingRequiredFields(job);
   if (missing.length) {
     throw new AppError('POSTING_INCOMPLETE', `请先填写：${missing.join('、')}`, { missing });
@@ -180,6 +181,7 @@ export async function changeJobState(
 ) {
   const job = await findJob(tx, id, { forUpdate: true });
   assertOwnsJob(actor, job);
+  if (event === 'resume') await assertOrganizationActive(tx, job.organizationId);
   const row = await transitionJob(
     tx,
     job,
