@@ -21,6 +21,7 @@ import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { hardenOpenApi } from './platform/http/openapi.ts';
 import { registerAccessControl, type RouteAccessEntry } from './platform/auth/access.ts';
 import { LocalDiskStorage, type FileStorage } from './platform/storage/storage.ts';
+import { DatabaseStorage } from './platform/storage/database-storage.ts';
 import { createSmsProvider } from './platform/sms/create-sms-provider.ts';
 import { RealtimeHub } from './platform/realtime/realtime.ts';
 import { EventDispatcher } from './platform/events/dispatcher.ts';
@@ -73,7 +74,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     database,
     db: database.db,
     sms: createSmsProvider(config, database.db, app.log),
-    storage: options.storage ?? new LocalDiskStorage(path.join(config.dataDir, 'files')),
+    storage:
+      options.storage ??
+      (config.storage === 'database'
+        ? new DatabaseStorage(database.db)
+        : new LocalDiskStorage(path.join(config.dataDir, 'files'))),
     realtime: new RealtimeHub(app, database, config),
     events: new EventDispatcher(database, app.log, config.dispatchIntervalMs),
     mailer: createMailer(config, database.db, app.log),

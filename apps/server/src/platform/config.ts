@@ -30,6 +30,7 @@ const envSchema = z.object({
   ALIYUN_SMS_NOTICE_TEMPLATE_CODE: z.string().optional(),
   HIREHALL_IDV_PROVIDER: z.enum(['dev']).default('dev'),
   HIREHALL_UPLOAD_MAX_MB: z.coerce.number().positive().max(100).default(10),
+  HIREHALL_STORAGE: z.enum(['disk', 'database']).default('disk'),
   HIREHALL_SESSION_DAYS: z.coerce.number().positive().max(90).default(7),
   HIREHALL_REVEAL_POINTS: z.coerce.number().int().min(0).max(100_000).default(10),
   HIREHALL_APPLICATION_QUOTA: z.coerce.number().int().min(1).max(1000).default(10),
@@ -87,6 +88,8 @@ export interface Config {
   };
   idvProvider: 'dev';
   uploadMaxBytes: number;
+  /** where uploaded bytes live: files under dataDir, or the `file_blobs` table (shared by processes) */
+  storage: 'disk' | 'database';
   sessionDays: number;
   /** points one contact reveal costs (查看联系方式) and current applications per seeker (应聘名额) */
   hiring: { revealPoints: number; applicationQuota: number };
@@ -204,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     idvProvider: e.HIREHALL_IDV_PROVIDER,
     uploadMaxBytes: Math.round(e.HIREHALL_UPLOAD_MAX_MB * 1024 * 1024),
+    storage: e.HIREHALL_STORAGE,
     sessionDays: e.HIREHALL_SESSION_DAYS,
     hiring: {
       revealPoints: e.HIREHALL_REVEAL_POINTS,
