@@ -6,7 +6,9 @@ import { z } from 'zod';
  *
  * Services append events with `appendEvent(tx, { kind, recipientAccountIds |
  * recipientOrganizationIds, payload })`; the payload may carry `title`, `body` and `link`
- * (an in-app path such as `/seeker/messages/…`), which the notification shows as they are.
+ * (an in-app path such as `/seeker/messages/…`), which the notification shows as they are,
+ * and `emailAttachments` (small text files such as an interview's .ics) that the email delivery
+ * carries. Events in `silentEventKinds` are not notifications at all.
  */
 
 export const externalChannels = ['email', 'sms', 'wechat'] as const;
@@ -29,7 +31,9 @@ export const notificationKinds = {
   'interview.confirmed': '面试通知（确认）',
   'interview.answered': '求职者回复面试',
   'interview.reminder': '面试提醒',
-  'application.marked': '投递状态标记',
+  'application.submitted': '收到新的应聘',
+  'application.view': '简历被查看',
+  'application.withdraw': '求职者撤销应聘',
   'admission.reviewed': '入驻审核结果',
   'agreement.accepted': '毕业生接受三方协议',
   'agreement.review_passed': '三方协议审核通过',
@@ -37,6 +41,20 @@ export const notificationKinds = {
   other: '其他通知',
 } as const;
 export type NotificationKind = keyof typeof notificationKinds;
+
+/**
+ * Outbox events that never become notifications. The application workflow's invite,
+ * cancel_invitation and decline_interview events tell the same story as the interviews
+ * module's interview.invited / interview.changed / interview.answered, which carry the words
+ * (one notification per interview event); marks (合格/淘汰/待定) are the employer's own notes
+ * and are never shown to the seeker.
+ */
+export const silentEventKinds: readonly string[] = [
+  'application.invite',
+  'application.cancel_invitation',
+  'application.decline_interview',
+  'application.mark',
+];
 
 export function preferenceKindOf(kind: string): NotificationKind {
   return kind in notificationKinds ? (kind as NotificationKind) : 'other';

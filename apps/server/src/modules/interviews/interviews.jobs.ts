@@ -11,8 +11,10 @@ const MAX_ATTEMPTS = 6;
 
 /**
  * The interviews' due jobs, run by the dispatcher in every process. Reminders become outbox
- * events in the claiming transaction (`FOR UPDATE SKIP LOCKED`: each runs once); the
- * calendar email is claimed with a lease, sent outside any transaction, then marked done.
+ * events in the claiming transaction (`FOR UPDATE SKIP LOCKED`: each runs once). Calendar
+ * emails are no longer scheduled — the .ics rides on the email delivery of the
+ * interview.confirmed notification — but rows queued before that change are still drained:
+ * claimed with a lease, sent outside any transaction, then marked done.
  */
 export function interviewJobsWorker(
   db: Db,

@@ -180,12 +180,10 @@ export function interviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const actor = actorOf(request);
         const row = await db.transaction((tx) =>
-          confirmInterview(
-            tx,
-            { actor, ip: request.ip },
-            request.params.id,
-            config.interviews.reminderMinutes,
-          ),
+          confirmInterview(tx, { actor, ip: request.ip }, request.params.id, {
+            reminderMinutes: config.interviews.reminderMinutes,
+            publicUrl: config.publicUrl,
+          }),
         );
         ctx.events.nudge();
         return toInterview(row, 'employer');

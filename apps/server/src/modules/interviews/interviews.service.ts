@@ -15,6 +15,7 @@ import { transitionApplication } from '../applications/applications.workflow.ts'
 import { interviews, interviewJobs } from './interviews.tables.ts';
 import { transitionInterview } from './interviews.workflow.ts';
 import { findInterview, formatChinaTime, type InterviewRow } from './interviews.repo.ts';
+import { interviewCalendar } from './interviews.ics.ts';
 import { assertEmployerOf, assertSeekerOf, isEmployerSide } from './interviews.policy.ts';
 
 export interface Acting {
@@ -115,11 +116,18 @@ function noticeBody(row: InterviewRow) {
     .join('\n');
 }
 
-async function notifySeeker(tx: Tx, row: InterviewRow, kind: string, title: string, body: string) {
+async function notifySeeker(
+  tx: Tx,
+  row: InterviewRow,
+  kind: string,
+  title: string,
+  body: string,
+  extra: Record<string, unknown> = {},
+) {
   await appendEvent(tx, {
     kind,
     recipientAccountIds: [row.seeker_account_id],
-    payload: { interviewId: row.id, title, body, link: seekerLink(row.id) },
+    payload: { interviewId: row.id, title, body, link: seekerLink(row.id), ...extra },
   });
 }
 
@@ -178,12 +186,15 @@ export async function answerInterview(
   return view;
 }
 
-/** The employer confirms an attending seeker: the detailed notice, the calendar, a reminder. */
+/**
+ * The employer confirms an attending seeker: the detailed notice, a reminder. The notice's
+ * email (when the seeker chose email for 面试通知) carries the .ics: one email, not two.
+ */
 export async function confirmInterview(
   tx: Tx,
   acting: Acting,
   id: string,
-  reminderMinutes: number,
+  settings: { reminderMinutes: number; publicUrl: string },
 ) {
   const row = assertEmployerOf(acting.actor, await loadForUpdate(tx, id));
   await transitionInterview(tx, {
@@ -194,8 +205,16 @@ export async function confirmInterview(
     ip: acting.ip,
   });
   const view = (await findInterview(tx, id))!;
-  await notifySeeker(tx, view, 'interview.confirmed', '面试通知', noticeBody(view));
-  await scheduleJobs(tx, view, reminderMinutes);
+  await notifySeeker(tx, view, 'interview.confirmed', '面试通知', noticeBody(view), {
+    emailAttachments: [
+      {
+        filename: 'interview.ics',
+        content: interviewCalendar(view, settings.publicUrl),
+        contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+      },
+    ],
+  });
+  await scheduleReminder(tx, view, settings.reminderMinutes);
   return view;
 }
 
@@ -294,20 +313,15 @@ export async function markInterviewSeen(tx: Tx, actor: Actor, id: string) {
   return (await findInterview(tx, id))!;
 }
 
-async function scheduleJobs(tx: Tx, row: InterviewRow, reminderMinutes: number) {
+async function scheduleReminder(tx: Tx, row: InterviewRow, reminderMinutes: number) {
   const startsAt = new Date(row.starts_at).getTime();
   const now = Date.now();
-  const jobs: (typeof interviewJobs.$inferInsert)[] = [
-    { interviewId: row.id, kind: 'calendar_mail', dueAt: new Date(now) },
-  ];
-  if (startsAt > now) {
-    jobs.push({
-      interviewId: row.id,
-      kind: 'reminder',
-      dueAt: new Date(Math.max(now, startsAt - reminderMinutes * 60_000)),
-    });
-  }
-  await tx.insert(interviewJobs).values(jobs);
+  if (startsAt <= now) return;
+  await tx.insert(interviewJobs).values({
+    interviewId: row.id,
+    kind: 'reminder',
+    dueAt: new Date(Math.max(now, startsAt - reminderMinutes * 60_000)),
+  });
 }
 
 async function cancelJobs(tx: Tx, interviewId: string) {

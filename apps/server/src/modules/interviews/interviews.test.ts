@@ -3,7 +3,10 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { signInAs } from '../../../test/fixtures.ts';
 import { queryRows } from '../../platform/db/database.ts';
-import { notificationContacts } from '../notifications/notifications.tables.ts';
+import {
+  notificationContacts,
+  notificationPreferences,
+} from '../notifications/notifications.tables.ts';
 import { createApplication } from '../chat/chat.fixtures.ts';
 import { runReminders } from './interviews.jobs.ts';
 import { foldLine } from './interviews.ics.ts';
@@ -243,11 +246,14 @@ describe('agenda, calendar and reminders', () => {
     expect(folded.replace(/\r\n /g, '')).toBe(`DESCRIPTION:${'面试'.repeat(40)}`);
   });
 
-  it('sends the calendar email and a reminder once, from the due table', async () => {
+  it('sends one notice email carrying the .ics and a reminder once, from the due table', async () => {
     const p = await parties(db());
     await db()
       .insert(notificationContacts)
       .values({ accountId: p.seeker.accountId, email: 'li@example.cn' });
+    await db()
+      .insert(notificationPreferences)
+      .values({ accountId: p.seeker.accountId, kind: 'interview.confirmed', channels: ['email'] });
     const id = (
       await invite(t.app, p.employer, p.application.id, { startsAt: inMinutes(20) })
     ).json().id;
@@ -263,9 +269,28 @@ describe('agenda, calendar and reminders', () => {
       db(),
       sql`select content from dev_outbox where recipient = 'li@example.cn'`,
     );
+    // the notice and the calendar in one email (reminders: no email chosen)
     expect(mails).toHaveLength(1);
+    expect(mails[0]!.content).toContain('面试通知');
+    expect(mails[0]!.content).toContain('单位联系人：王老师');
     expect(mails[0]!.content).toContain('[附件 interview.ics]');
     expect(mails[0]!.content).toContain('BEGIN:VCALENDAR');
+  });
+
+  it('sends no email to a seeker who did not choose email for the notice', async () => {
+    const p = await parties(db());
+    await db()
+      .insert(notificationContacts)
+      .values({ accountId: p.seeker.accountId, email: 'wang@example.cn' });
+    const id = (await invite(t.app, p.employer, p.application.id)).json().id;
+    await post(t.app, p.seeker, `/api/interviews/${id}/attend`);
+    await post(t.app, p.employer, `/api/interviews/${id}/confirm`);
+    await t.app.dispatcher.runOnce();
+    const mails = await queryRows<{ content: string }>(
+      db(),
+      sql`select content from dev_outbox where recipient = 'wang@example.cn'`,
+    );
+    expect(mails).toEqual([]);
   });
 });
 

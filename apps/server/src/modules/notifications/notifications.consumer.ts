@@ -3,6 +3,7 @@ import {
   externalChannels,
   notificationKinds,
   preferenceKindOf,
+  silentEventKinds,
   type ExternalChannel,
   notificationSocketEvents,
 } from '@hirehall/shared/notifications';
@@ -30,16 +31,76 @@ export function renderEvent(event: StoredEvent) {
   };
 }
 
+type View = ReturnType<typeof renderEvent>;
+
+/**
+ * The words of an application workflow event that carries none, read from the application;
+ * null when it is no notification (a withdrawal only matters to an employer who invited).
+ */
+async function applicationEventView(tx: Tx, event: StoredEvent): Promise<View | null> {
+  const applicationId = event.payload.applicationId;
+  if (typeof applicationId !== 'string') return renderEvent(event);
+  if (event.kind === 'application.withdraw' && event.payload.from !== 'invited') return null;
+  const [a] = await queryRows<{
+    job_id: string;
+    job_title: string;
+    org_name: string;
+    org_kind: string;
+  }>(
+    tx,
+    sql`select a.job_id, j.title as job_title, o.name as org_name, o.kind as org_kind
+        from applications a
+        join job_postings j on j.id = a.job_id
+        join organizations o on o.id = a.organization_id
+        where a.id = ${applicationId}`,
+  );
+  if (!a) return null;
+  const staff = `/${a.org_kind === 'institution' ? 'institution' : 'employer'}/applications`;
+  switch (event.kind) {
+    case 'application.submitted':
+      return {
+        title: '收到新的应聘',
+        body: `有求职者应聘“${a.job_title}”，请在职位投递记录中查看。`,
+        link: `${staff}?jobId=${a.job_id}`,
+      };
+    case 'application.view':
+      return {
+        title: '简历已被查看',
+        body: `${a.org_name}查看了您应聘“${a.job_title}”的简历。`,
+        link: '/seeker/applications',
+      };
+    case 'application.withdraw':
+      return {
+        title: '求职者撤销应聘',
+        body: `已邀约面试的求职者撤销了对“${a.job_title}”的应聘。`,
+        link: `${staff}?jobId=${a.job_id}`,
+      };
+    default:
+      return renderEvent(event);
+  }
+}
+
+/** What the event shows, or null when it is not a notification (`silentEventKinds`). */
+async function viewOf(tx: Tx, event: StoredEvent): Promise<View | null> {
+  if (silentEventKinds.includes(event.kind)) return null;
+  if (event.kind.startsWith('application.') && typeof event.payload.title !== 'string') {
+    return applicationEventView(tx, event);
+  }
+  return renderEvent(event);
+}
+
 /**
  * The notification consumer: for each recipient of an event, an in-app notification and one
  * delivery per external channel they chose for this kind (the employer's registration
- * channel when they chose nothing). Unique keys make a replayed event a no-op.
+ * channel when they chose nothing). Unique keys make a replayed event a no-op. Events that
+ * another event already tells (see `silentEventKinds`) notify nobody.
  */
 export function notificationConsumer(realtime: RealtimeHub | null) {
   return async (tx: Tx, event: StoredEvent) => {
+    const view = await viewOf(tx, event);
+    if (!view) return;
     const recipients = await findRecipients(tx, event);
     if (recipients.length === 0) return;
-    const view = renderEvent(event);
     const created: (typeof notifications.$inferSelect)[] = [];
     for (let i = 0; i < recipients.length; i += 1000) {
       const chunk = recipients.slice(i, i + 1000);

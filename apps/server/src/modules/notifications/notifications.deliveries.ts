@@ -24,6 +24,27 @@ interface ClaimedDelivery {
   phone: string | null;
   email: string | null;
   wechat_open_id: string | null;
+  /** the event's `emailAttachments`, for an email */
+  attachments: unknown;
+}
+
+type MailAttachment = { filename: string; content: string; contentType: string };
+
+/** At most 3 small text attachments of the expected shape; anything else is dropped. */
+export function mailAttachmentsOf(value: unknown): MailAttachment[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter(
+      (a): a is MailAttachment =>
+        typeof a === 'object' &&
+        a !== null &&
+        typeof a.filename === 'string' &&
+        typeof a.content === 'string' &&
+        typeof a.contentType === 'string' &&
+        a.content.length <= 64_000,
+    )
+    .slice(0, 3)
+    .map(({ filename, content, contentType }) => ({ filename, content, contentType }));
 }
 
 export const MAX_DELIVERY_ATTEMPTS = 8;
@@ -58,7 +79,7 @@ async function claimDue(db: Db, limit: number) {
   return queryRows<ClaimedDelivery>(
     db,
     sql`with due as (
-          select id from notification_deliveries
+          select id, event_id, channel from notification_deliveries
           where status = 'pending' and next_attempt_at <= now()
             and (lease_until is null or lease_until < now())
           order by next_attempt_at limit ${limit} for update skip locked)
@@ -74,11 +95,12 @@ async function claimDue(db: Db, limit: number) {
           left join memberships m on m.account_id = a.id
           left join organizations o on o.id = m.organization_id
           where x.id = due.id) who on true
+        left join outbox_events e on e.id = due.event_id and due.channel = 'email'
         where d.id = due.id
         returning d.id, d.channel, d.title, d.body, d.link, d.attempts, d.created_at,
           coalesce(who.account_phone, who.contact_phone) as phone,
           coalesce(who.own_email, who.contact_email) as email,
-          who.wechat_open_id`,
+          who.wechat_open_id, e.payload->'emailAttachments' as attachments`,
   );
 }
 
@@ -96,6 +118,7 @@ async function deliverOne(
         to: d.email,
         subject: `【HireHall】${d.title}`,
         text: `${d.title}\n\n${d.body}\n\n查看详情：${url}\n\n（此邮件由系统发送，请勿直接回复）`,
+        attachments: mailAttachmentsOf(d.attachments),
       });
     } else if (d.channel === 'sms') {
       if (!d.phone) return await finish(db, d.id, 'skipped', '未绑定手机号');

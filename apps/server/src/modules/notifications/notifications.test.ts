@@ -10,6 +10,10 @@ import { appendEvent } from '../../platform/events/outbox.ts';
 import { organizations } from '../organizations/organizations.tables.ts';
 import { devOutbox } from '../accounts/accounts.tables.ts';
 import { notificationDeliveries } from './notifications.tables.ts';
+import { mailAttachmentsOf } from './notifications.deliveries.ts';
+import { queryRows } from '../../platform/db/database.ts';
+import { parties, invite, post } from '../interviews/interviews.fixtures.ts';
+import type { SignedIn } from '../../../test/fixtures.ts';
 import { OfficialAccountWechat } from '../../platform/wechat/wechat.ts';
 
 /** A local SMTP server that refuses the first `failFirst` messages, then keeps the rest. */
@@ -173,13 +177,13 @@ describe('notification centre', () => {
       socket.on('notification:created', resolve),
     );
     await emit({
-      kind: 'application.marked',
+      kind: 'chat.employer_replied',
       recipientAccountIds: [seeker.accountId],
-      payload: { title: '您的投递已被标记为合格' },
+      payload: { title: '单位回复了您的消息' },
     });
     await t.app.dispatcher.runOnce();
     const got = await pushed;
-    expect(got.notification.title).toBe('您的投递已被标记为合格');
+    expect(got.notification.title).toBe('单位回复了您的消息');
     expect(got.unread).toBe(1);
   });
 
@@ -323,7 +327,7 @@ describe('external channels', () => {
       payload: { title: '面试邀约', body: '明天 10:00' },
     });
     await emit({
-      kind: 'application.marked',
+      kind: 'system.broadcast',
       recipientAccountIds: [seeker.accountId],
       payload: { title: '不发短信' },
     });
@@ -332,6 +336,101 @@ describe('external channels', () => {
     expect(sms.map((m) => m.content)).toEqual([expect.stringContaining('面试邀约：明天 10:00')]);
     const wx = await db().select().from(devOutbox).where(eq(devOutbox.recipient, 'oPENID-test-1'));
     expect(wx).toHaveLength(1);
+  });
+});
+
+describe('application and interview events: one notification per event', () => {
+  const inbox = async (who: SignedIn) =>
+    (await t.app.inject({ method: 'GET', url: '/api/notifications', headers: who.headers })).json()
+      .items as { kind: string; title: string; body: string; link: string | null }[];
+
+  it('an invitation, an answer and a cancellation each notify once, with words', async () => {
+    const p = await parties(db());
+    // the employer opens the application: the seeker learns it was viewed
+    await t.app.inject({
+      method: 'GET',
+      url: `/api/employer/applications/${p.application.id}`,
+      headers: p.employer.headers,
+    });
+    const id = (await invite(t.app, p.employer, p.application.id)).json().id as string;
+    await t.app.dispatcher.runOnce();
+    let seekerInbox = await inbox(p.seeker);
+    expect(seekerInbox.map((n) => n.kind).sort()).toEqual([
+      'application.view',
+      'interview.invited',
+    ]);
+    expect(seekerInbox.find((n) => n.kind === 'application.view')).toMatchObject({
+      title: '简历已被查看',
+      body: expect.stringContaining(`“${p.job.title}”`),
+      link: '/seeker/applications',
+    });
+    expect(seekerInbox.every((n) => n.title !== '其他通知')).toBe(true);
+
+    await post(t.app, p.employer, `/api/interviews/${id}/cancel`, { reason: '岗位已招满' });
+    await t.app.dispatcher.runOnce();
+    seekerInbox = await inbox(p.seeker);
+    expect(seekerInbox.filter((n) => n.kind !== 'application.view').map((n) => n.title)).toEqual([
+      '面试取消',
+      '面试邀约',
+    ]);
+
+    // a new invitation, declined: the employer hears it once (not also application.decline_interview)
+    const again = (await invite(t.app, p.employer, p.application.id)).json().id as string;
+    await post(t.app, p.seeker, `/api/interviews/${again}/decline`);
+    await t.app.dispatcher.runOnce();
+    const employerInbox = await inbox(p.employer);
+    expect(
+      employerInbox.filter((n) => n.kind.startsWith('interview.')).map((n) => n.title),
+    ).toEqual(['求职者不参加面试']);
+    expect(employerInbox.some((n) => n.kind.startsWith('application.decline'))).toBe(false);
+    expect(employerInbox.every((n) => n.title !== '其他通知')).toBe(true);
+
+    // no silent event left a notification behind for anybody
+    const [silent] = await queryRows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from notifications
+          where kind in ('application.invite', 'application.cancel_invitation',
+                         'application.decline_interview', 'application.mark')`,
+    );
+    expect(silent!.n).toBe(0);
+  });
+
+  it('tells the employer of a new application and of a withdrawal after an invitation only', async () => {
+    const employer = await signInAs(db(), 'employer');
+    await emit({
+      kind: 'application.submitted',
+      recipientOrganizationIds: [employer.organizationId!],
+      payload: { applicationId: '00000000-0000-4000-8000-000000000000', jobTitle: '不存在' },
+    });
+    const p = await parties(db());
+    await emit({
+      kind: 'application.submitted',
+      recipientOrganizationIds: [p.employer.organizationId!],
+      payload: { applicationId: p.application.id, jobId: p.job.id, jobTitle: p.job.title },
+    });
+    for (const from of ['submitted', 'invited']) {
+      await emit({
+        kind: 'application.withdraw',
+        recipientOrganizationIds: [p.employer.organizationId!],
+        payload: { applicationId: p.application.id, jobId: p.job.id, from, to: 'withdrawn' },
+      });
+    }
+    await t.app.dispatcher.runOnce();
+    expect(await inbox(employer)).toEqual([]);
+    const items = await inbox(p.employer);
+    expect(items.map((n) => n.title).sort()).toEqual(['收到新的应聘', '求职者撤销应聘'].sort());
+    expect(items.find((n) => n.title === '收到新的应聘')!.link).toBe(
+      `/employer/applications?jobId=${p.job.id}`,
+    );
+  });
+
+  it('an email delivery carries only well-formed small text attachments', () => {
+    const ics = { filename: 'a.ics', content: 'BEGIN:VCALENDAR', contentType: 'text/calendar' };
+    expect(mailAttachmentsOf(undefined)).toEqual([]);
+    expect(mailAttachmentsOf('x')).toEqual([]);
+    expect(
+      mailAttachmentsOf([ics, { filename: 'b' }, { ...ics, content: 'x'.repeat(70_000) }, null]),
+    ).toEqual([ics]);
   });
 });
 
