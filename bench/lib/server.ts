@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { AppError } from '../../apps/server/src/platform/errors.ts';
+
+export const root = path.resolve(import.meta.dirname, '../..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  dataDir: string;
+  child: ChildProcess;
+  /** ms from spawn to the first healthy /api/health */
+  startupMs: number;
+  stop(): Promise<void>;
+}
+
+/** Starts apps/server/src/main.ts (production mode, demo data) and waits for /api/health. */
+export async function startServer(
+  options: { dataDir?: string; env?: Record<string, string>; port?: number } = {},
+): Promise<RunningServer> {
+  const port = options.port ?? (await freePort());
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hirehall-bench-'));
+  const log = fs.openSync(path.join(dataDir, 'server.log'), 'a');
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    cwd: root,
+    stdio: ['ignore', log, log],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      HIREHALL_DEMO: '1',
+      HIREHALL_DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      HIREHALL_ADMIN_PASSWORD: 'Admin-bench-2026',
+      ...options.env,
+    },
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new AppError(
+        'INTERNAL',
+        `server exited: ${fs.readFileSync(path.join(dataDir, 'server.log'), 'utf8').slice(-2000)}`,
+      );
+    }
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+    } catch {
+      /* not yet */
+    }
+    if (performance.now() - started > 120_000)
+      throw new AppError('INTERNAL', 'server not healthy in 120 s');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  const startupMs = performance.now() - started;
+  return {
+    baseUrl,
+    dataDir,
+    child,
+    startupMs,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      fs.closeSync(log);
+    },
+  };
+}
+
+export const machine = () => ({
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model ?? 'unknown',
+  memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+  node: process.version,
+  platform: `${os.type()} ${os.release()}`,
+});
