@@ -106,6 +106,8 @@ describe('printed agreement', () => {
     expect(text).toContain(view.agreementNumber);
     expect(text).toContain('软件开发工程师');
     expect(text).toContain(view.verificationCode);
+    // each page names the agreement and its page number
+    expect(text).toContain(`协议编号 ${view.agreementNumber} · 第 1 页，共 1 页`);
     // the employer sees the graduate's ID number masked
     expect(text.split('\n').find((l) => l.includes('身份证号'))).toMatch(/\d{3}\*{11}[\dX]{4}/);
 

@@ -17,7 +17,7 @@ export const CJK_BOLD_FONT_PATH =
 
 export const PDF_TITLE = '普通高等学校毕业生就业协议书';
 /** the QR code's side in points, at the bottom right of the last page */
-export const QR_SIZE = 110;
+export const QR_SIZE = 100;
 
 export interface PdfExtras {
   idNumberShown: string;
@@ -35,6 +35,7 @@ export async function renderAgreementPdf(a: Agreement, extras: PdfExtras): Promi
     size: 'A4',
     margins: { top: 50, bottom: 50, left: 56, right: 56 },
     info: { Title: `${PDF_TITLE} ${a.agreementNumber ?? ''}`, Producer: 'HireHall' },
+    bufferPages: true,
   });
   doc.registerFont('cjk', CJK_FONT_PATH);
   doc.registerFont('cjk-bold', CJK_BOLD_FONT_PATH);
@@ -57,8 +58,8 @@ export async function renderAgreementPdf(a: Agreement, extras: PdfExtras): Promi
   doc.moveDown(0.8);
 
   const section = (title: string) => {
-    doc.moveDown(0.5).font('cjk-bold').fontSize(13).text(title, { width });
-    doc.moveDown(0.2).font('cjk').fontSize(10.5);
+    doc.moveDown(0.35).font('cjk-bold').fontSize(13).text(title, { width });
+    doc.moveDown(0.1).font('cjk').fontSize(10.5);
   };
   const line = (label: string, value: string | number | null) =>
     doc.text(`${label}：${value === null || value === '' ? '—' : value}`, { width });
@@ -119,6 +120,25 @@ export async function renderAgreementPdf(a: Agreement, extras: PdfExtras): Promi
     .text('扫描右侧二维码或访问验证地址，可核验本协议是否真实存在及其当前状态。', {
       width: width - 130,
     });
+
+  // every page names the agreement and its page, so a loose sheet can be put back
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0; // writing below the margin must not add a page
+    doc
+      .font('cjk')
+      .fontSize(8.5)
+      .fillColor('#666666')
+      .text(
+        `协议编号 ${a.agreementNumber ?? '—'} · 第 ${i - start + 1} 页，共 ${count} 页`,
+        56,
+        doc.page.height - 34,
+        { width, align: 'center', lineBreak: false },
+      );
+    doc.page.margins.bottom = margin;
+  }
   doc.end();
   return done;
 }

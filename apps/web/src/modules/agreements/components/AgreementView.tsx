@@ -1,4 +1,4 @@
-import { Descriptions, Tag, Timeline, Typography } from 'antd';
+import { Alert, Descriptions, Tag, Timeline, Typography } from 'antd';
 import {
   agreementClauses,
   agreementStatusLabels,
@@ -15,9 +15,12 @@ export function StatusTags({ a }: { a: Agreement }) {
   const open = a.terminations.find((t) => t.status === 'requested' || t.status === 'consented');
   return (
     <>
-      <Tag color={a.status === 'accepted' ? 'green' : a.status === 'sent' ? 'blue' : undefined}>
-        {agreementStatusLabels[a.status]}
-      </Tag>
+      {/* a returned agreement is back in draft: 审核退回 says it all */}
+      {!(a.status === 'draft' && a.reviewStatus === 'returned') && (
+        <Tag color={a.status === 'accepted' ? 'green' : a.status === 'sent' ? 'blue' : undefined}>
+          {agreementStatusLabels[a.status]}
+        </Tag>
+      )}
       {a.reviewStatus && a.status !== 'terminated' && (
         <Tag
           color={
@@ -36,11 +39,29 @@ export function StatusTags({ a }: { a: Agreement }) {
   );
 }
 
-/** The three parties, every clause, reviews and terminations of one agreement. */
-export function AgreementView({ a }: { a: Agreement }) {
+/**
+ * The three parties, every clause, reviews and terminations of one agreement. Two columns
+ * of parties on wide screens; one in narrow places (`narrow`) and on phones.
+ */
+export function AgreementView({ a, narrow = false }: { a: Agreement; narrow?: boolean }) {
   return (
     <>
-      <Descriptions title="三方信息" column={2} bordered size="small">
+      {a.returnReason && a.reviewStatus === 'returned' && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={`审核退回：${a.returnReason}`}
+          description="用人单位修改后重新发起邀约，学生再次应约后重新进入审核。"
+        />
+      )}
+      <Descriptions
+        title="三方信息"
+        column={narrow ? 1 : { xs: 1, sm: 1, md: 2 }}
+        bordered
+        size="small"
+        styles={{ label: { whiteSpace: 'nowrap' } }}
+      >
         <Descriptions.Item label="协议编号">{a.agreementNumber ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="状态">
           <StatusTags a={a} />
@@ -57,18 +78,20 @@ export function AgreementView({ a }: { a: Agreement }) {
         <Descriptions.Item label="学校">{a.schoolName}</Descriptions.Item>
         <Descriptions.Item label="应约截止">{fmt(a.deadlineAt)}</Descriptions.Item>
       </Descriptions>
-      <Descriptions title="协议条款" column={1} bordered size="small" style={{ marginTop: 16 }}>
+      <Descriptions
+        title="协议条款"
+        column={1}
+        bordered
+        size="small"
+        styles={{ label: { whiteSpace: 'nowrap', width: 140 } }}
+        style={{ marginTop: 16 }}
+      >
         {agreementClauses.map((c) => (
           <Descriptions.Item key={c.key} label={c.label}>
             {String(a.terms[c.key])}
           </Descriptions.Item>
         ))}
       </Descriptions>
-      {a.returnReason && (
-        <Typography.Paragraph type="danger" style={{ marginTop: 12 }}>
-          退回原因：{a.returnReason}
-        </Typography.Paragraph>
-      )}
       {a.responseReason && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
           学生拒绝原因：{a.responseReason}

@@ -52,7 +52,7 @@ export default function EmployerAgreementPage() {
                       disabled={!allConfirmed}
                       onClick={() => act.mutate('send')}
                     >
-                      发起邀约
+                      {a.reviewStatus === 'returned' ? '重新发起邀约' : '发起邀约'}
                     </Button>
                     <Popconfirm title="作废此草稿？" onConfirm={() => act.mutate('discard')}>
                       <Button danger>作废</Button>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Popconfirm, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Popconfirm, Row, Space, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { QueryView } from '../../../components/feedback.tsx';
 import { ReasonModal } from '../../../components/form-helpers.tsx';
@@ -13,6 +13,16 @@ import {
 } from '../api/agreements.api.ts';
 import { AgreementView } from '../components/AgreementView.tsx';
 import { TerminationButton } from '../components/TerminationButton.tsx';
+
+/** 剩余 2 天 5 小时 / 剩余 40 分钟 until an offer's deadline. */
+function remaining(deadline: string) {
+  const minutes = Math.max(0, Math.floor((new Date(deadline).getTime() - Date.now()) / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  if (days > 0) return `剩余 ${days} 天 ${hours} 小时`;
+  if (hours > 0) return `剩余 ${hours} 小时`;
+  return `剩余 ${minutes} 分钟`;
+}
 
 /** The graduate's offers side by side, each with its deadline; then their agreements. */
 export default function GraduateOffersPage() {
@@ -54,30 +64,32 @@ export default function GraduateOffersPage() {
                 />
               )}
               {pending.length === 0 && <Empty description="暂无待应约的邀约" />}
-              <Space align="start" wrap>
+              <Row gutter={[12, 12]}>
                 {pending.map((a) => (
-                  <Card
-                    key={a.id}
-                    title={a.employer.name}
-                    style={{ width: 420 }}
-                    extra={`截止 ${new Date(a.deadlineAt!).toLocaleString('zh-CN')}`}
-                    actions={[
-                      <Popconfirm
-                        key="accept"
-                        title="确认应约？应约后不能再接受其他单位的邀约。"
-                        onConfirm={() => accept.mutate(a.id)}
-                      >
-                        <Button type="primary">应约</Button>
-                      </Popconfirm>,
-                      <Button key="reject" onClick={() => setRejecting(a.id)}>
-                        拒绝
-                      </Button>,
-                    ]}
-                  >
-                    <AgreementView a={a} />
-                  </Card>
+                  <Col key={a.id} xs={24} lg={12} xxl={8}>
+                    <Card
+                      title={a.employer.name}
+                      actions={[
+                        <Popconfirm
+                          key="accept"
+                          title="确认应约？应约后不能再接受其他单位的邀约。"
+                          onConfirm={() => accept.mutate(a.id)}
+                        >
+                          <Button type="primary">应约</Button>
+                        </Popconfirm>,
+                        <Button key="reject" onClick={() => setRejecting(a.id)}>
+                          拒绝
+                        </Button>,
+                      ]}
+                    >
+                      <Typography.Paragraph strong type="warning">
+                        {`应约截止 ${new Date(a.deadlineAt!).toLocaleString('zh-CN')}（${remaining(a.deadlineAt!)}）`}
+                      </Typography.Paragraph>
+                      <AgreementView a={a} narrow />
+                    </Card>
+                  </Col>
                 ))}
-              </Space>
+              </Row>
               <Typography.Title level={5} style={{ marginTop: 24 }}>
                 我的协议与历史
               </Typography.Title>
@@ -85,34 +97,28 @@ export default function GraduateOffersPage() {
               {others.map((a) => {
                 const open = a.terminations.find((t) => t.status === 'requested');
                 return (
-                  <Card
-                    key={a.id}
-                    title={a.employer.name}
-                    style={{ marginBottom: 12 }}
-                    extra={
-                      <Space>
-                        {a.agreementNumber && (
-                          <Button href={pdfUrl(a.id)} target="_blank">
-                            打印协议书
+                  <Card key={a.id} title={a.employer.name} style={{ marginBottom: 12 }}>
+                    <AgreementView a={a} narrow />
+                    <Space wrap style={{ marginTop: 12 }}>
+                      {a.agreementNumber && (
+                        <Button href={pdfUrl(a.id)} target="_blank">
+                          打印协议书
+                        </Button>
+                      )}
+                      {a.status === 'accepted' &&
+                        a.reviewStatus === 'approved' &&
+                        !a.terminations.some(
+                          (t) => t.status === 'requested' || t.status === 'consented',
+                        ) && <TerminationButton a={a} onDone={refresh} />}
+                      {open && open.initiatedBy === 'employer' && (
+                        <>
+                          <Button danger onClick={() => consent.mutate(open.id)}>
+                            同意解约
                           </Button>
-                        )}
-                        {a.status === 'accepted' &&
-                          a.reviewStatus === 'approved' &&
-                          !a.terminations.some(
-                            (t) => t.status === 'requested' || t.status === 'consented',
-                          ) && <TerminationButton a={a} onDone={refresh} />}
-                        {open && open.initiatedBy === 'employer' && (
-                          <>
-                            <Button danger onClick={() => consent.mutate(open.id)}>
-                              同意解约
-                            </Button>
-                            <Button onClick={() => setRefusing(open.id)}>不同意</Button>
-                          </>
-                        )}
-                      </Space>
-                    }
-                  >
-                    <AgreementView a={a} />
+                          <Button onClick={() => setRefusing(open.id)}>不同意</Button>
+                        </>
+                      )}
+                    </Space>
                   </Card>
                 );
               })}

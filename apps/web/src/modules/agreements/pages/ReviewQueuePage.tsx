@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Drawer, Select, Space, Table, Tabs, Typography } from 'antd';
+import { App, Button, Drawer, Input, Select, Space, Table, Tabs, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Agreement } from '@hirehall/shared/agreements';
 import { graduationYears } from '@hirehall/shared/organizations';
@@ -29,13 +29,14 @@ export default function ReviewQueuePage() {
   const role = account.role === 'college' ? 'college' : 'school';
   const [year, setYear] = useState(graduationYears()[0]!);
   const [filter, setFilter] = useState('pending');
+  const [q, setQ] = useState('');
   const [open, setOpen] = useState<Agreement | null>(null);
   const [returning, setReturning] = useState<string | null>(null);
   const client = useQueryClient();
   const { message } = App.useApp();
   const query = useQuery({
-    queryKey: ['agreements', 'review', role, year, filter],
-    queryFn: () => fetchReviewQueue(role, year, filter),
+    queryKey: ['agreements', 'review', role, year, filter, q],
+    queryFn: () => fetchReviewQueue(role, year, filter, q || undefined),
   });
   const refresh = () => void client.invalidateQueries({ queryKey: ['agreements'] });
   const approve = useMutation({
@@ -59,7 +60,19 @@ export default function ReviewQueuePage() {
           options={graduationYears().map((y) => ({ value: y, label: `${y}届` }))}
         />
       </Space>
-      <Tabs activeKey={filter} onChange={setFilter} items={filters} />
+      <Tabs
+        activeKey={filter}
+        onChange={setFilter}
+        items={filters}
+        tabBarExtraContent={
+          <Input.Search
+            placeholder="姓名 / 学号 / 专业"
+            allowClear
+            onSearch={setQ}
+            style={{ width: 240 }}
+          />
+        }
+      />
       <QueryView query={query}>
         {(data) => (
           <Table<Agreement>

@@ -117,7 +117,7 @@ export default function GraduatesPage() {
               size="small"
               rowKey={(r) => `${r.row}-${r.field}-${r.message}`}
               dataSource={rowErrors}
-              pagination={{ pageSize: 20 }}
+              pagination={{ pageSize: 20, hideOnSinglePage: true }}
               columns={[
                 { title: '行号', dataIndex: 'row' },
                 { title: '列', dataIndex: 'field' },
