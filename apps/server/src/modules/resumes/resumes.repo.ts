@@ -133,32 +133,14 @@ export async function findAttachment(q: Queryable, id: string): Promise<Attachme
   return row ?? null;
 }
 
+/** The attachment row of a file saveUpload has recorded. */
 export async function insertAttachment(
   q: Queryable,
-  input: {
-    accountId: string;
-    fileName: string;
-    mimeType: string;
-    bytes: Buffer;
-    sha256: string;
-    storageKey: string;
-  },
+  input: { accountId: string; fileId: string },
 ): Promise<string> {
-  const [file] = await q
-    .insert(files)
-    .values({
-      ownerAccountId: input.accountId,
-      purpose: 'resume',
-      fileName: input.fileName,
-      mimeType: input.mimeType,
-      sizeBytes: input.bytes.length,
-      sha256: input.sha256,
-      storageKey: input.storageKey,
-    })
-    .returning({ id: files.id });
   const [attachment] = await q
     .insert(resumeAttachments)
-    .values({ accountId: input.accountId, fileId: file!.id })
+    .values(input)
     .returning({ id: resumeAttachments.id });
   return attachment!.id;
 }

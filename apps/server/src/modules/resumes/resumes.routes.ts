@@ -25,12 +25,14 @@ import {
   confirmFacts,
   correctFacts,
   getOrCreateResume,
+  resumeFileTypes,
+  resumeFileUpload,
   saveResume,
   toAttachment,
   toResume,
 } from './resumes.service.ts';
 import { assertOrganizationMaySeeResume } from './resumes.policy.ts';
-import { receiveResumeFile, sendAsAttachment } from './resumes.files.ts';
+import { receiveUpload, sendFile } from '../../platform/storage/uploads.ts';
 
 const seeker = { access: { roles: ['seeker'] } } as const;
 const hiring = { access: { roles: ['employer', 'institution'] } } as const;
@@ -113,7 +115,7 @@ export function resumesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const upload = await receiveResumeFile(request);
+        const upload = await receiveUpload(request, resumeFileTypes, resumeFileUpload);
         const attachment = await addAttachment(ctx.db, ctx.storage, actor, upload);
         return reply.status(201).send(attachment);
       },
@@ -139,8 +141,7 @@ export function resumesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const file = await findAttachment(ctx.db, request.params.id);
         if (!file || file.accountId !== actorOf(request).accountId) throw new AppError('NOT_FOUND');
-        const bytes = await ctx.storage.get(file.storageKey);
-        return sendAsAttachment(reply, { ...file, bytes });
+        return sendFile(reply, ctx.storage, file, { download: true });
       },
     );
 
@@ -184,8 +185,7 @@ export function resumesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           });
           return found;
         });
-        const bytes = await ctx.storage.get(file.storageKey);
-        return sendAsAttachment(reply, { ...file, bytes });
+        return sendFile(reply, ctx.storage, file, { download: true });
       },
     );
   };

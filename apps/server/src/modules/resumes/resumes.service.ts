@@ -1,4 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
 import {
   emptyResumeContent,
   parseResumeContent,
@@ -13,6 +12,15 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { FileStorage } from '../../platform/storage/storage.ts';
+import {
+  DOC,
+  DOCX,
+  JPEG,
+  PDF,
+  PNG,
+  saveUpload,
+  type ReceivedUpload,
+} from '../../platform/storage/uploads.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { syncCardFromResume } from '../talentpool/talentpool.cards.ts';
 import {
@@ -28,7 +36,13 @@ import {
   type ResumeRow,
 } from './resumes.repo.ts';
 import { assertCanCorrectFacts } from './resumes.policy.ts';
-import type { ResumeUpload } from './resumes.files.ts';
+
+/** What an attachment resume may be, judged from its bytes (the client's name and type are ignored). */
+export const resumeFileTypes = [PDF, DOC, DOCX, JPEG, PNG];
+export const resumeFileUpload = {
+  refusal: '附件简历仅支持 PDF、DOC、DOCX、JPG、PNG 格式',
+  fallbackName: '简历',
+};
 
 export function toResume(row: ResumeRow): Resume {
   return {
@@ -148,7 +162,7 @@ export async function addAttachment(
   db: Db,
   storage: FileStorage,
   actor: Actor,
-  upload: ResumeUpload,
+  upload: ReceivedUpload,
 ): Promise<ResumeAttachment> {
   if ((await countAttachments(db, actor.accountId)) >= MAX_RESUME_ATTACHMENTS) {
     throw new AppError(
@@ -156,30 +170,17 @@ export async function addAttachment(
       `附件简历最多 ${MAX_RESUME_ATTACHMENTS} 份，请先删除旧的附件`,
     );
   }
-  const now = new Date();
-  const month = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
-  const storageKey = `resume/${month}/${randomUUID()}`;
-  await storage.put(storageKey, upload.bytes);
-  try {
-    const id = await db.transaction(async (tx) =>
-      insertAttachment(tx, {
-        accountId: actor.accountId,
-        fileName: upload.fileName,
-        mimeType: upload.mime,
-        bytes: upload.bytes,
-        sha256: createHash('sha256').update(upload.bytes).digest('hex'),
-        storageKey,
-      }),
-    );
-    return {
-      id,
-      fileName: upload.fileName,
-      mimeType: upload.mime,
-      sizeBytes: upload.bytes.length,
-      createdAt: now.toISOString(),
-    };
-  } catch (err) {
-    await storage.remove(storageKey).catch(() => undefined);
-    throw err;
-  }
+  const { linked: id } = await saveUpload(
+    db,
+    storage,
+    { upload, purpose: 'resume', ownerAccountId: actor.accountId },
+    (tx, fileId) => insertAttachment(tx, { accountId: actor.accountId, fileId }),
+  );
+  return {
+    id,
+    fileName: upload.fileName,
+    mimeType: upload.mime,
+    sizeBytes: upload.bytes.length,
+    createdAt: new Date().toISOString(),
+  };
 }

@@ -181,11 +181,29 @@ describe('attachment resumes', () => {
     expect(dl.rawPayload.equals(samplePdf)).toBe(true);
   });
 
+  it('takes a Word 97–2003 file (OLE2) as application/msword, downloaded as an attachment', async () => {
+    const ole2 = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(1016, 0),
+    ]);
+    const s = await signInAs(t.database.db, 'seeker'); // the shared seeker's 5 places stay free
+    const res = await upload(s, ';简历;.doc', ole2);
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ fileName: '简历.doc', mimeType: 'application/msword' });
+    const dl = await inject(s, 'GET', `/api/resume/attachments/${res.json().id}/download`);
+    expect(dl.headers['content-type']).toBe('application/msword');
+    expect(dl.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(dl.rawPayload.equals(ole2)).toBe(true);
+    const unnamed = await upload(s, '.pdf', samplePdf);
+    expect(unnamed.json().fileName).toBe('简历.pdf');
+  });
+
   it('judges the type from the bytes, not the name', async () => {
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]);
     const res = await upload(seeker, 'resume.pdf', exe);
     expect(res.statusCode).toBe(415);
     expect(res.json().error.code).toBe('FILE_TYPE_NOT_ALLOWED');
+    expect(res.json().error.message).toBe('附件简历仅支持 PDF、DOC、DOCX、JPG、PNG 格式');
     const html = await upload(
       seeker,
       'resume.png',

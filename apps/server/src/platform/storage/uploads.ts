@@ -12,11 +12,23 @@ import { assertNoActivePdfContent, reencodeImage } from './active-content.ts';
 export interface AllowedType {
   mime: string;
   ext: string;
+  /** the name file-type gives these bytes, when it is not `mime` */
+  sniffedAs?: string;
 }
 
 export const PDF: AllowedType = { mime: 'application/pdf', ext: 'pdf' };
 export const JPEG: AllowedType = { mime: 'image/jpeg', ext: 'jpg' };
 export const PNG: AllowedType = { mime: 'image/png', ext: 'png' };
+/** Word 97–2003: file-type names every OLE2 compound file application/x-cfb. */
+export const DOC: AllowedType = {
+  mime: 'application/msword',
+  ext: 'doc',
+  sniffedAs: 'application/x-cfb',
+};
+export const DOCX: AllowedType = {
+  mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  ext: 'docx',
+};
 
 /** Allow-lists per purpose; later modules add theirs. */
 export const uploadPurposes = {
@@ -34,11 +46,18 @@ export interface ReceivedUpload {
 /**
  * Reads the single multipart file of the request (field name free), enforces the size
  * limit (the multipart plugin stops at config.uploadMaxBytes) and judges the type from the
- * bytes only — the client's name and mime type are never trusted.
+ * bytes only — the client's name and mime type are never trusted. Images are re-encoded,
+ * which drops EXIF/GPS and every other metadata block.
  */
 export async function receiveUpload(
   request: FastifyRequest,
   allowed: readonly AllowedType[],
+  options: {
+    /** the message when the type is not allowed */
+    refusal?: string;
+    /** the file name's stem when the client's name has none */
+    fallbackName?: string;
+  } = {},
 ): Promise<ReceivedUpload> {
   if (!request.isMultipart())
     throw new AppError('BAD_REQUEST', '请以 multipart/form-data 上传文件');
@@ -48,11 +67,12 @@ export async function receiveUpload(
   if (part.file.truncated) throw new AppError('FILE_TOO_LARGE');
   if (bytes.length === 0) throw new AppError('BAD_REQUEST', '文件为空');
   const sniffed = await fileTypeFromBuffer(bytes);
-  const type = sniffed && allowed.find((a) => a.mime === sniffed.mime);
+  const type = sniffed && allowed.find((a) => (a.sniffedAs ?? a.mime) === sniffed.mime);
   if (!type) {
     throw new AppError(
       'FILE_TYPE_NOT_ALLOWED',
-      `不支持的文件类型，仅支持 ${allowed.map((a) => a.ext.toUpperCase()).join('/')}`,
+      options.refusal ??
+        `不支持的文件类型，仅支持 ${allowed.map((a) => a.ext.toUpperCase()).join('/')}`,
     );
   }
   // images are re-encoded (polyglots and decompression bombs end here); PDFs must be inert
@@ -62,24 +82,30 @@ export async function receiveUpload(
     bytes: stored,
     mime: type.mime,
     ext: type.ext,
-    fileName: safeFileName(part.filename, type.ext),
+    fileName: safeFileName(part.filename, type.ext, options.fallbackName),
   };
 }
 
 /** Strips directories and control characters; keeps the stem, forces the real extension. */
-export function safeFileName(name: string | undefined, ext: string): string {
+export function safeFileName(name: string | undefined, ext: string, fallback = 'file'): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
   const stem = base
     .replace(/\.[^.]*$/, '')
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
+    .replace(/[\u0000-\u001f\u007f"<>|:*?;]/g, '')
     .trim()
     .slice(0, 80);
-  return `${stem || 'file'}.${ext}`;
+  return `${stem || fallback}.${ext}`;
 }
 
-/** Stores the bytes under a server-generated key and records the metadata row. */
-export async function saveUpload(
+/**
+ * Stores the bytes under a server-generated key and records the metadata row. `within`
+ * writes the rows that point at the file in the same transaction as the metadata row; the
+ * bytes are stored before it (the database storage has a connection of its own, and PGlite
+ * only one: call this outside an open transaction when the storage may be the database).
+ * Nothing is left behind when a write fails.
+ */
+export async function saveUpload<T = undefined>(
   q: Queryable,
   storage: FileStorage,
   input: {
@@ -88,14 +114,15 @@ export async function saveUpload(
     ownerAccountId?: string | null;
     organizationId?: string | null;
   },
-): Promise<{ id: string }> {
+  within?: (tx: Queryable, fileId: string) => Promise<T>,
+): Promise<{ id: string; linked: T }> {
   const id = randomUUID();
   const now = new Date();
   const month = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
   const storageKey = `${input.purpose.replace(/[^a-z0-9_-]/gi, '')}/${month}/${id}`;
   await storage.put(storageKey, input.upload.bytes);
-  try {
-    await q.insert(files).values({
+  const record = (tx: Queryable) =>
+    tx.insert(files).values({
       id,
       ownerAccountId: input.ownerAccountId ?? null,
       organizationId: input.organizationId ?? null,
@@ -106,11 +133,18 @@ export async function saveUpload(
       sha256: createHash('sha256').update(input.upload.bytes).digest('hex'),
       storageKey,
     });
+  try {
+    const linked = within
+      ? await q.transaction(async (tx) => {
+          await record(tx);
+          return within(tx, id);
+        })
+      : (await record(q), undefined as T);
+    return { id, linked };
   } catch (err) {
     await storage.remove(storageKey).catch(() => undefined);
     throw err;
   }
-  return { id };
 }
 
 export type FileRow = typeof files.$inferSelect;
@@ -122,11 +156,19 @@ export async function findFile(q: Queryable, id: string): Promise<FileRow | null
 
 const INLINE = new Set(['application/pdf', 'image/jpeg', 'image/png', 'image/gif', 'image/webp']);
 
-/** Sends a stored file with a safe name; the caller has already checked access. */
-export async function sendFile(reply: FastifyReply, storage: FileStorage, file: FileRow) {
+/**
+ * Sends a stored file with a safe name (an ASCII fallback and the UTF-8 name); PDFs and
+ * images inline unless `download`. The caller has already checked access.
+ */
+export async function sendFile(
+  reply: FastifyReply,
+  storage: FileStorage,
+  file: Pick<FileRow, 'storageKey' | 'fileName' | 'mimeType'>,
+  options: { download?: boolean } = {},
+) {
   const bytes = await storage.get(file.storageKey);
   const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const disposition = INLINE.has(file.mimeType) ? 'inline' : 'attachment';
+  const disposition = !options.download && INLINE.has(file.mimeType) ? 'inline' : 'attachment';
   return reply
     .header('content-type', file.mimeType)
     .header(
