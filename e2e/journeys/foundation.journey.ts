@@ -287,6 +287,95 @@ const certifiedJourney: Journey = {
   },
 };
 
+const graduateJourney: Journey = {
+  name: 'graduate activates on a phone (student number, ID tail, SMS code), then signs in by student number and by phone',
+  async run({ newPage, server }) {
+    const g = demo.unactivatedGraduate;
+    const password = 'Grad2026ok';
+    const page = await newPage({ mobile: true });
+    await page.goto('/');
+    await page.getByRole('link', { name: '毕业生登录' }).click();
+    await page.getByRole('link', { name: '首次登录激活' }).click();
+    await page.getByRole('heading', { name: '毕业生首次登录激活' }).waitFor();
+    await pickOption(page, page.getByLabel('学校'), demo.school);
+    await page.getByLabel('学号', { exact: true }).fill(g.studentNumber);
+    await page.getByLabel('身份证号后6位').fill(g.idNumber.slice(-6));
+    await fillSmsCode(page, server, g.phone);
+    await page.getByText(`验证码已发送至 ${g.phone.slice(0, 3)}****${g.phone.slice(-4)}`).waitFor();
+    await page.getByLabel('设置密码').fill(password);
+    await page.getByLabel('重复密码').fill(password);
+    await page.getByRole('button', { name: '激活并登录' }).click();
+    await expectUrl(page, '/seeker');
+    await signOut(page);
+
+    await page.getByRole('link', { name: '毕业生登录' }).click();
+    await pickOption(page, page.getByLabel('学校'), demo.school);
+    await page.getByLabel('学号', { exact: true }).fill(g.studentNumber);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: cn('登录') }).click();
+    await expectUrl(page, '/seeker');
+    await signOut(page);
+
+    await page.getByRole('link', { name: '毕业生登录' }).click();
+    await page.locator('label', { hasText: '手机号登录' }).click();
+    await page.getByLabel('手机号', { exact: true }).fill(g.phone);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: cn('登录') }).click();
+    await expectUrl(page, '/seeker');
+  },
+};
+
+const staffJourney: Journey = {
+  name: 'the platform admin creates a school staff account; its first sign-in forces a new password',
+  async run({ newPage }) {
+    const username = `e2e-school-${digits(6)}`;
+    const admin = await newPage();
+    await admin.goto('/login/staff');
+    await admin.getByLabel('用户名').fill(demo.staff.admin.username);
+    await admin.getByLabel('密码').fill(DEMO_PASSWORD);
+    await admin.getByRole('button', { name: cn('登录') }).click();
+    await expectUrl(admin, '/admin');
+    await admin.getByRole('menuitem', { name: '账号管理' }).click();
+    await admin.getByRole('button', { name: '创建账号' }).click();
+    const dialog = admin.getByRole('dialog', { name: '创建账号' });
+    await pickOption(admin, dialog.getByLabel('所属学校'), demo.school);
+    await dialog.getByLabel('登录用户名').fill(username);
+    await dialog.getByLabel('姓名').fill('新来的老师');
+    await dialog.getByRole('button', { name: cn('创建') }).click();
+    const shown = admin.getByRole('dialog', { name: '账号已创建' });
+    await shown.getByText('只显示这一次').waitFor();
+    const initial = (
+      await shown
+        .getByText('初始密码', { exact: true })
+        .locator('xpath=following-sibling::*[1]')
+        .textContent()
+    )?.trim();
+    if (!initial) throw new Error('no initial password on screen');
+    await shown.getByRole('button', { name: '我已复制' }).click();
+    await admin
+      .getByRole('row', { name: new RegExp(username) })
+      .getByText('待修改初始密码')
+      .waitFor();
+
+    const staff = await newPage();
+    await staff.goto('/login/staff');
+    await staff.getByLabel('用户名').fill(username);
+    await staff.getByLabel('密码').fill(initial);
+    await staff.getByRole('button', { name: cn('登录') }).click();
+    await expectUrl(staff, '/password/change');
+    await staff.getByText('请先修改初始密码').waitFor();
+    // the school area stays closed until the password is changed
+    await staff.goto('/school/admissions');
+    await expectUrl(staff, '/password/change');
+    await staff.getByLabel('初始密码').fill(initial);
+    await staff.getByLabel('新密码').fill('School2026ok');
+    await staff.getByLabel('重复密码').fill('School2026ok');
+    await staff.getByRole('button', { name: '确认修改' }).click();
+    await expectUrl(staff, '/school');
+    await staff.getByText('新来的老师').first().waitFor();
+  },
+};
+
 /** Runs last in this file: the phone's 60-second SMS cooldown has mostly passed by then. */
 const certifiedResetJourney: Journey = {
   name: 'certified person forgets the password: SMS code, new password, sign in with it',
@@ -338,4 +427,11 @@ const certifiedResetJourney: Journey = {
   },
 };
 
-export default [certifiedJourney, employerJourney, seekerJourney, certifiedResetJourney];
+export default [
+  certifiedJourney,
+  employerJourney,
+  seekerJourney,
+  graduateJourney,
+  staffJourney,
+  certifiedResetJourney,
+];

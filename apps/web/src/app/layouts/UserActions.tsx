@@ -1,23 +1,26 @@
-import { App, Button, Dropdown, Space } from 'antd';
+import { useState } from 'react';
+import { Button, Dropdown, Space } from 'antd';
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../session.ts';
+import { signOut as signOutCall } from '../../modules/accounts/api/accounts.api.ts';
 import { NotificationBell } from '../../modules/notifications/components/NotificationBell.tsx';
 import { useIsMobile } from '../../lib/useIsMobile.ts';
 
 /** 修改密码 / 退出 at the top right: buttons on desktop, a menu on phones. */
 export function UserActions() {
-  const { account, signOut } = useAuth();
+  const { account } = useAuth();
   const navigate = useNavigate();
-  const { message } = App.useApp();
   const isMobile = useIsMobile();
+  const [leaving, setLeaving] = useState(false);
   if (!account) return null;
 
   const leave = async () => {
-    // leave the signed-in area first, so it does not redirect to its sign-in page
-    await navigate('/', { replace: true });
-    await signOut().catch(() => {});
-    message.success('已退出登录');
+    setLeaving(true);
+    await signOutCall().catch(() => {});
+    // A fresh page: nothing of this account (queries, sockets, forms) stays in memory, and
+    // the signed-in area cannot redirect to its sign-in page half-way.
+    window.location.replace('/');
   };
 
   if (isMobile) {
@@ -62,7 +65,7 @@ export function UserActions() {
       <Button type="text" icon={<KeyOutlined />} onClick={() => navigate('/password/change')}>
         修改密码
       </Button>
-      <Button type="text" icon={<LogoutOutlined />} onClick={() => void leave()}>
+      <Button type="text" icon={<LogoutOutlined />} loading={leaving} onClick={() => void leave()}>
         退出
       </Button>
     </Space>
