@@ -1,11 +1,15 @@
 import { App, Button, Card, Space, Typography } from 'antd';
 import { useParams } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
 import { applicationMarkLabels, applicationMarks } from '@hirehall/shared/applications';
 import { QueryView } from '../../../components/feedback.tsx';
 import { describeError } from '../../../lib/api.ts';
 import { ResumeView } from '../../resumes/components/ResumeView.tsx';
 import { employerAttachmentUrl } from '../../resumes/api/resumes.api.ts';
-import { useApplicationDetail, useMark } from '../api/applications.api.ts';
+import { InviteButton } from '../../interviews/components/InterviewForm.tsx';
+import { InvitationsTable } from '../../interviews/components/InvitationsTable.tsx';
+import { interviewKeys } from '../../interviews/api/interviews.api.ts';
+import { applicationKeys, useApplicationDetail, useMark } from '../api/applications.api.ts';
 import { MarkTag } from './EmployerApplicationsPage.tsx';
 
 /** One candidate: the online resume as sent, attachments to download, and the marks. */
@@ -13,6 +17,7 @@ export default function ApplicationDetailPage() {
   const { id = '' } = useParams();
   const query = useApplicationDetail(id);
   const mark = useMark();
+  const qc = useQueryClient();
   const { message } = App.useApp();
   return (
     <QueryView query={query}>
@@ -21,7 +26,17 @@ export default function ApplicationDetailPage() {
           <Card
             title={`${d.candidateName} · 应聘 ${d.jobTitle}`}
             extra={
-              <Space>
+              <Space wrap>
+                {d.allowedEvents.includes('invite') && (
+                  <InviteButton
+                    applicationId={d.id}
+                    size="middle"
+                    onInvited={() => {
+                      void qc.invalidateQueries({ queryKey: applicationKeys.all });
+                      void qc.invalidateQueries({ queryKey: interviewKeys.all });
+                    }}
+                  />
+                )}
                 当前标记 <MarkTag mark={d.mark} />
                 {applicationMarks.map((m) => (
                   <Button
@@ -59,6 +74,9 @@ export default function ApplicationDetailPage() {
                 ))}
               </Space>
             )}
+          </Card>
+          <Card title="面试邀约" size="small">
+            <InvitationsTable applicationId={d.id} />
           </Card>
           <ResumeView content={d.resume.content} facts={d.resume.facts} />
         </Space>

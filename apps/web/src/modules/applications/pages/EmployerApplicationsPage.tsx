@@ -8,7 +8,9 @@ import {
   type CandidateSummary,
 } from '@hirehall/shared/applications';
 import { QueryView } from '../../../components/feedback.tsx';
-import { useCandidates, usePostingCounts } from '../api/applications.api.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { InviteButton } from '../../interviews/components/InterviewForm.tsx';
+import { applicationKeys, useCandidates, usePostingCounts } from '../api/applications.api.ts';
 
 const markColors: Record<ApplicationMark, string> = {
   qualified: 'green',
@@ -32,6 +34,7 @@ export default function EmployerApplicationsPage() {
   const [mark, setMark] = useState<string>('all');
   const [page, setPage] = useState(1);
   const base = useLocation().pathname.replace(/\/$/, '');
+  const qc = useQueryClient();
   const postings = usePostingCounts(fairId);
   const candidates = useCandidates({
     jobId,
@@ -43,12 +46,18 @@ export default function EmployerApplicationsPage() {
 
   return (
     <Row gutter={16}>
-      <Col xs={24} md={9}>
+      <Col xs={24} lg={8} xxl={7}>
         <Card title="职位投递记录">
           <QueryView query={postings} isEmpty={(d) => d.length === 0}>
             {(items) => (
               <List
+                size="small"
                 dataSource={items}
+                pagination={
+                  items.length > 10
+                    ? { pageSize: 10, size: 'small', showSizeChanger: false }
+                    : false
+                }
                 renderItem={(p) => (
                   <List.Item
                     style={{
@@ -76,7 +85,7 @@ export default function EmployerApplicationsPage() {
           </QueryView>
         </Card>
       </Col>
-      <Col xs={24} md={15}>
+      <Col xs={24} lg={16} xxl={17}>
         <Card
           title="投递简历的求职者"
           extra={
@@ -100,21 +109,46 @@ export default function EmployerApplicationsPage() {
             {(data) => (
               <Table<CandidateSummary>
                 rowKey="id"
+                size="small"
+                scroll={{ x: 'max-content' }}
                 dataSource={data.items}
                 pagination={{ current: page, total: data.total, pageSize: 20, onChange: setPage }}
                 columns={[
                   {
                     title: '姓名',
-                    render: (_, c) => <Link to={`${base}/${c.id}`}>{c.candidateName}</Link>,
+                    render: (_, c) => (
+                      <Link to={`${base}/${c.id}`} style={{ whiteSpace: 'nowrap' }}>
+                        {c.candidateName}
+                      </Link>
+                    ),
                   },
                   { title: '性别/年龄', render: (_, c) => `${c.gender || '-'} / ${c.age ?? '-'}` },
                   { title: '学历', render: (_, c) => c.educationLevel ?? '-' },
                   { title: '职位', dataIndex: 'jobTitle' },
-                  { title: '状态', render: (_, c) => applicationStatusLabels[c.status] },
+                  {
+                    title: '状态',
+                    render: (_, c) => (
+                      <span style={{ whiteSpace: 'nowrap' }}>
+                        {applicationStatusLabels[c.status]}
+                      </span>
+                    ),
+                  },
                   { title: '标记', render: (_, c) => <MarkTag mark={c.mark} /> },
                   {
                     title: '投递时间',
                     render: (_, c) => new Date(c.createdAt).toLocaleDateString('zh-CN'),
+                  },
+                  {
+                    title: '操作',
+                    render: (_, c) =>
+                      c.status === 'submitted' || c.status === 'viewed' ? (
+                        <InviteButton
+                          applicationId={c.id}
+                          onInvited={() =>
+                            void qc.invalidateQueries({ queryKey: applicationKeys.all })
+                          }
+                        />
+                      ) : null,
                   },
                 ]}
               />

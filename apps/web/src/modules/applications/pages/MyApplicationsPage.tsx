@@ -1,9 +1,20 @@
 import { App, Alert, Button, Card, List, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { formatSalary } from '@hirehall/shared/jobs';
 import { applicationStatusLabels, type MyApplication } from '@hirehall/shared/applications';
 import { QueryView } from '../../../components/feedback.tsx';
 import { describeError } from '../../../lib/api.ts';
-import { useMyApplications, useWithdraw } from '../api/applications.api.ts';
+import { InterviewNoticeButton } from '../../interviews/components/InterviewNoticeButton.tsx';
+import { InterviewNoticeTag } from '../../interviews/components/InterviewNoticeTag.tsx';
+import { useAgenda } from '../../interviews/api/interviews.api.ts';
+import { applicationKeys, useMyApplications, useWithdraw } from '../api/applications.api.ts';
+
+const statusColors: Partial<Record<MyApplication['status'], string>> = {
+  submitted: 'blue',
+  viewed: 'cyan',
+  invited: 'green',
+  voided: 'default',
+};
 
 /** 我的应聘: 当前应聘记录 with the remaining quota, and 历史应聘记录. */
 export default function MyApplicationsPage() {
@@ -22,7 +33,11 @@ export default function MyApplicationsPage() {
 function ApplicationList({ scope }: { scope: 'current' | 'history' }) {
   const query = useMyApplications(scope);
   const withdraw = useWithdraw();
+  const qc = useQueryClient();
   const { message } = App.useApp();
+  const refresh = () => void qc.invalidateQueries({ queryKey: applicationKeys.all });
+  // applications with an interview notice get 查看回复
+  const noticed = new Set(useAgenda().data?.items.map((i) => i.applicationId));
   const onWithdraw = async (a: MyApplication) => {
     try {
       const r = await withdraw.mutateAsync(a.id);
@@ -46,38 +61,42 @@ function ApplicationList({ scope }: { scope: 'current' | 'history' }) {
       <QueryView query={query} isEmpty={(d) => d.items.length === 0}>
         {(data) => (
           <List
+            itemLayout="vertical"
             dataSource={data.items}
             renderItem={(a) => (
               <List.Item
-                actions={
-                  scope === 'current'
+                data-testid="my-application"
+                actions={[
+                  ...(noticed.has(a.id)
+                    ? [
+                        <InterviewNoticeButton
+                          key="reply"
+                          applicationId={a.id}
+                          onAnswered={refresh}
+                        />,
+                      ]
+                    : []),
+                  ...(scope === 'current'
                     ? [
                         <Popconfirm
                           key="w"
                           title="撤销这条应聘记录？撤销后可在历史应聘记录中查看。"
                           onConfirm={() => onWithdraw(a)}
                         >
-                          <Button size="small">撤销</Button>
+                          <Button size="small" danger={a.status === 'voided'}>
+                            撤销
+                          </Button>
                         </Popconfirm>,
                       ]
-                    : []
-                }
+                    : []),
+                ]}
               >
                 <List.Item.Meta
                   title={
-                    <Space>
+                    <Space wrap size={4}>
                       <Typography.Text strong>{a.jobTitle}</Typography.Text>
-                      <Tag
-                        color={
-                          a.status === 'voided'
-                            ? 'default'
-                            : a.status === 'invited'
-                              ? 'green'
-                              : 'blue'
-                        }
-                      >
-                        {a.status === 'invited' ? '面试通知NEW' : applicationStatusLabels[a.status]}
-                      </Tag>
+                      <Tag color={statusColors[a.status]}>{applicationStatusLabels[a.status]}</Tag>
+                      <InterviewNoticeTag applicationId={a.id} />
                     </Space>
                   }
                   description={
@@ -92,6 +111,11 @@ function ApplicationList({ scope }: { scope: 'current' | 'history' }) {
                           scope === 'history' ? a.withdrawnAt! : a.createdAt,
                         ).toLocaleString('zh-CN')}
                       </span>
+                      {a.status === 'voided' && scope === 'current' && (
+                        <Typography.Text type="warning">
+                          已放弃面试，该应聘记录已作废，可撤销
+                        </Typography.Text>
+                      )}
                     </Space>
                   }
                 />
