@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pointsEntrySchema, pointsLedgerSchema as memberLedgerSchema } from './talentpool.ts';
 
 /** Platform administration: audit log, suspensions, points, organization info. */
 
@@ -67,17 +68,9 @@ export const pointsAdjustBodySchema = z.object({
     .refine((v) => v !== 0, '点数变动不能为0'),
   reason: z.string().trim().min(2, '请填写原因').max(200),
 });
-export const pointsEntrySchema = z.object({
-  id: z.number().int(),
-  delta: z.number().int(),
-  reason: z.string(),
-  reference: z.string().nullable(),
-  createdAt: z.string(),
-});
-export const pointsLedgerSchema = z.object({
-  balance: z.number().int(),
-  entries: z.array(pointsEntrySchema),
-});
+/** The ledger as the admin sees it: the members' ledger without the reveal price. */
+export { pointsEntrySchema };
+export const pointsLedgerSchema = memberLedgerSchema.omit({ revealCost: true });
 export type PointsLedger = z.infer<typeof pointsLedgerSchema>;
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();

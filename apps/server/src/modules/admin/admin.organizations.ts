@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { maskPhone } from '@hirehall/shared/validators';
 import type { AccountLookup, OrganizationInfo, OrganizationInfoBody } from '@hirehall/shared/admin';
 import { queryRows, type Queryable, type Tx } from '../../platform/db/database.ts';
@@ -6,7 +6,9 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { accounts, signInIdentifiers } from '../accounts/accounts.tables.ts';
-import { memberships, organizations, pointsLedger } from '../organizations/organizations.tables.ts';
+import { memberships, organizations } from '../organizations/organizations.tables.ts';
+import { insertLedgerEntry } from '../talentpool/talentpool.repo.ts';
+import { pointsLedgerOf } from '../talentpool/talentpool.service.ts';
 import { findOpenSuspension } from './admin.suspensions.ts';
 import { verificationOf } from './admin.reverification.ts';
 
@@ -63,30 +65,6 @@ export async function editOrganizationInfo(
   return getOrganizationInfo(tx, id);
 }
 
-export async function pointsLedgerOf(q: Queryable, organizationId: string) {
-  const entries = await q
-    .select()
-    .from(pointsLedger)
-    .where(eq(pointsLedger.organizationId, organizationId))
-    .orderBy(desc(pointsLedger.id))
-    .limit(500);
-  const [sum] = await queryRows<{ balance: number }>(
-    q,
-    sql`select coalesce(sum(delta), 0)::int as balance from points_ledger
-        where organization_id = ${organizationId}`,
-  );
-  return {
-    balance: sum?.balance ?? 0,
-    entries: entries.map((e) => ({
-      id: e.id,
-      delta: e.delta,
-      reason: e.reason,
-      reference: e.reference,
-      createdAt: e.createdAt.toISOString(),
-    })),
-  };
-}
-
 /** Grants or deducts points with a reason; the balance never goes below zero. */
 export async function adjustPoints(
   tx: Tx,
@@ -105,7 +83,7 @@ export async function adjustPoints(
   if (balance + input.delta < 0) {
     throw new AppError('INSUFFICIENT_POINTS', `扣减后余额不能为负，当前余额 ${balance}`);
   }
-  await tx.insert(pointsLedger).values({
+  await insertLedgerEntry(tx, {
     organizationId,
     delta: input.delta,
     reason: input.reason,

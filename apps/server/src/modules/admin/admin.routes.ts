@@ -30,8 +30,8 @@ import {
   editOrganizationInfo,
   findAccounts,
   getOrganizationInfo,
-  pointsLedgerOf,
 } from './admin.organizations.ts';
+import { pointsLedgerOf } from '../talentpool/talentpool.service.ts';
 import {
   confirmVerification,
   sweepReverification,

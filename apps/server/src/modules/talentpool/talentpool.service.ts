@@ -173,12 +173,14 @@ export async function revealContact(
   };
 }
 
-export async function getLedger(q: Queryable, actor: Actor, cost: number): Promise<PointsLedger> {
-  const organizationId = organizationOf(actor);
+/** An organization's balance and newest ledger rows (the admin's view has no reveal price). */
+export async function pointsLedgerOf(
+  q: Queryable,
+  organizationId: string,
+): Promise<Omit<PointsLedger, 'revealCost'>> {
   const entries = await findLedgerEntries(q, organizationId);
   return {
     balance: await pointsBalance(q, organizationId),
-    revealCost: cost,
     entries: entries.map((e) => ({
       id: e.id,
       delta: e.delta,
@@ -187,6 +189,11 @@ export async function getLedger(q: Queryable, actor: Actor, cost: number): Promi
       createdAt: e.createdAt.toISOString(),
     })),
   };
+}
+
+export async function getLedger(q: Queryable, actor: Actor, cost: number): Promise<PointsLedger> {
+  const { balance, entries } = await pointsLedgerOf(q, organizationOf(actor));
+  return { balance, revealCost: cost, entries };
 }
 
 export async function listViewRecords(q: Queryable, actor: Actor): Promise<ViewRecord[]> {
