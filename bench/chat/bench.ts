@@ -228,20 +228,26 @@ async function benchSocketIo(): Promise<Result> {
   const port = await freePort();
   const log = path.join(dataDir, 'server.log');
   const fd = fs.openSync(log, 'a');
-  const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: root,
-    stdio: ['ignore', fd, fd],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      HIREHALL_DATA_DIR: dataDir,
-      HIREHALL_DEMO: '0',
-      HIREHALL_ADMIN_PASSWORD: 'Bench-admin-2026',
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server process
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const server = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', 'apps/server/src/main.ts'],
+    {
+      cwd: root,
+      stdio: ['ignore', fd, fd],
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        HIREHALL_DATA_DIR: dataDir,
+        HIREHALL_DEMO: '0',
+        HIREHALL_ADMIN_PASSWORD: 'Bench-admin-2026',
+      },
     },
-  });
+  );
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitHealthy(base, server, log);

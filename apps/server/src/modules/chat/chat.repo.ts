@@ -46,6 +46,16 @@ export async function findConversation(
   return row ? normalize(row) : null;
 }
 
+/** Several conversations with names in one query (the socket authorization loader). */
+export async function findConversations(q: Queryable, ids: string[]): Promise<ConversationRow[]> {
+  const rows = await queryRows<ConversationRow>(
+    q,
+    sql`select ${conversationColumns} ${conversationJoins}
+        where c.id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)`,
+  );
+  return rows.map(normalize);
+}
+
 export async function listConversations(
   q: Queryable,
   by: { organizationId: string } | { seekerAccountId: string },
@@ -146,49 +156,89 @@ export async function findMessageByClientId(q: Queryable, clientId: string) {
   return row ?? null;
 }
 
-export async function insertMessage(
-  q: Queryable,
-  m: {
-    conversationId: string;
-    seq: number;
-    clientId: string;
-    senderAccountId: string;
-    senderSide: Side;
-    kind: 'text' | 'image';
-    body: string;
-    imageFileId: string | null;
-    thumbFileId: string | null;
-    flags: string[];
-  },
-): Promise<MessageRow> {
-  const [row] = await queryRows<MessageRow>(
-    q,
-    sql`insert into chat_messages
-          (conversation_id, seq, client_id, sender_account_id, sender_side, kind, body, image_file_id, thumb_file_id, flags)
-        values (${m.conversationId}, ${m.seq}, ${m.clientId}, ${m.senderAccountId}, ${m.senderSide}, ${m.kind},
-          ${m.body}, ${m.imageFileId}, ${m.thumbFileId},
-          (select coalesce(array_agg(f), '{}') from jsonb_array_elements_text(${JSON.stringify(m.flags)}::jsonb) f))
-        returning *`,
-  );
-  return row!;
+/** What the send path needs of a conversation; cached per socket after authorization. */
+export interface ConversationRef {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  seekerAccountId: string;
+  seekerName: string;
 }
 
-/** Allocates the next sequence number under the conversation's row lock. */
-export async function advanceConversation(
+export interface NewMessage {
+  conversationId: string;
+  clientId: string;
+  senderAccountId: string;
+  senderSide: Side;
+  kind: 'text' | 'image';
+  body: string;
+  imageFileId: string | null;
+  thumbFileId: string | null;
+  flags: string[];
+}
+
+/**
+ * The seeker is answering in place when the message before this reply is their own, from the
+ * last two minutes: the reply arrives in the open chat and needs no notification.
+ */
+export const LIVE_EXCHANGE = sql`interval '2 minutes'`;
+
+/**
+ * Stores one message in one statement (its own transaction): the conversation row's UPDATE
+ * takes the row lock and allocates the next sequence number, the sender's read pointer
+ * follows it, the message row is inserted and, when an employer's message starts an unread
+ * stretch for the seeker (and the seeker is not answering in place), the
+ * `chat.employer_replied` outbox event is appended — all or nothing. No row when the client id
+ * is already stored (a retry) or the conversation is gone: the caller looks the id up. A
+ * concurrent retry with the same client id fails on the unique index and rolls back whole.
+ */
+export async function appendMessage(
   q: Queryable,
-  id: string,
-  side: Side,
-  flagged: boolean,
-): Promise<{ seq: number; seekerReadSeq: number }> {
-  const readColumn = side === 'employer' ? sql`employer_read_seq` : sql`seeker_read_seq`;
-  const [row] = await queryRows<{ seq: number; seeker_read_seq: number }>(
+  m: NewMessage,
+  notice: { recipientAccountId: string; payload: Record<string, unknown> },
+): Promise<{ row: MessageRow; notified: boolean } | null> {
+  const employer = m.senderSide === 'employer';
+  const flagged = m.flags.length > 0 ? 1 : 0;
+  const [row] = await queryRows<MessageRow & { notified: number }>(
     q,
-    sql`update conversations set last_seq = last_seq + 1, last_message_at = now(),
-          ${readColumn} = last_seq + 1,
-          flagged_count = flagged_count + ${flagged ? 1 : 0}
-        where id = ${id} returning last_seq as seq, seeker_read_seq`,
+    sql`with prev as (
+          select id, last_seq, seeker_read_seq from conversations where id = ${m.conversationId} for update
+        ),
+        c as (
+          update conversations c set
+            last_seq = c.last_seq + 1,
+            last_message_at = now(),
+            ${employer ? sql`employer_read_seq` : sql`seeker_read_seq`} = c.last_seq + 1,
+            flagged_count = c.flagged_count + ${flagged}
+          from prev
+          where c.id = prev.id
+            and not exists (select 1 from chat_messages x where x.client_id = ${m.clientId})
+          returning c.id, c.last_seq as seq,
+            (${employer}::boolean and prev.seeker_read_seq = prev.last_seq and (prev.last_seq = 0 or exists (
+              select 1 from chat_messages p
+              where p.conversation_id = prev.id and p.seq = prev.last_seq
+                and not (p.sender_side = 'seeker' and p.created_at > now() - ${LIVE_EXCHANGE})))) as notify
+        ),
+        m as (
+          insert into chat_messages
+            (conversation_id, seq, client_id, sender_account_id, sender_side, kind, body, image_file_id, thumb_file_id, flags)
+          select c.id, c.seq, ${m.clientId}, ${m.senderAccountId}, ${m.senderSide}, ${m.kind}, ${m.body},
+            ${m.imageFileId}::uuid, ${m.thumbFileId}::uuid,
+            ${flagged ? sql`(select coalesce(array_agg(f), '{}') from jsonb_array_elements_text(${JSON.stringify(m.flags)}::jsonb) f)` : sql`'{}'::text[]`}
+          from c
+          returning *
+        ),
+        e as (
+          insert into outbox_events (kind, recipient_account_ids, payload)
+          select 'chat.employer_replied', array[${notice.recipientAccountId}::uuid], ${JSON.stringify(notice.payload)}::jsonb
+          from c where c.notify
+          returning id
+        )
+        select m.*, (select count(*) from e)::int as notified from m`,
   );
-  return { seq: Number(row!.seq), seekerReadSeq: Number(row!.seeker_read_seq) };
+  if (!row) return null;
+  const { notified, ...message } = row;
+  return { row: message, notified: Number(notified) > 0 };
 }
 
 export async function listMessages(

@@ -152,8 +152,7 @@ export function chatRoutes(ctx: AppContext, limiter: MessageRateLimiter): Fastif
           ...request.body,
           conversationId: request.params.id,
         });
-        if (sent.isNew)
-          realtime.io.to(audienceOf(sent.conversation)).emit(ev.message, sent.message);
+        if (sent.isNew) realtime.emitTo(audienceOf(sent.conversation), ev.message, sent.message);
         if (sent.notified) ctx.events.nudge();
         return sent.message;
       },
@@ -177,9 +176,11 @@ export function chatRoutes(ctx: AppContext, limiter: MessageRateLimiter): Fastif
           request.params.id,
         );
         const seq = await markConversationRead(db, conversation.id, side, request.body.seq);
-        realtime.io
-          .to(audienceOf(conversation))
-          .emit(ev.readBy, { conversationId: conversation.id, side, seq });
+        realtime.emitTo(audienceOf(conversation), ev.readBy, {
+          conversationId: conversation.id,
+          side,
+          seq,
+        });
         return { seq };
       },
     );

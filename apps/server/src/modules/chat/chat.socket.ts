@@ -14,9 +14,12 @@ import { accountRoom, presenceRoom, type AppSocket } from '../../platform/realti
 import { isStaff } from './chat.policy.ts';
 import { listMessages, markConversationRead, toMessage } from './chat.repo.ts';
 import {
+  authorize,
   getConversationOf,
   namesOf,
+  refOf,
   sendMessage,
+  type Authorized,
   type MessageRateLimiter,
 } from './chat.service.ts';
 
@@ -59,6 +62,9 @@ function handle<I, T>(log: FastifyBaseLogger, schema: z.ZodType<I>, fn: (input: 
   };
 }
 
+/** Bounds the per-socket authorization cache (a socket normally chats in a handful). */
+const MAX_CACHED_CONVERSATIONS = 200;
+
 const conversationOnly = z.object({ conversationId: z.uuid() });
 
 export function chatSocketHandlers(
@@ -69,8 +75,19 @@ export function chatSocketHandlers(
   const { realtime, db } = ctx;
   return (socket: AppSocket) => {
     const actor = socket.data.actor;
-    /** conversations this socket was authorized for (typing needs no query per keystroke) */
-    const allowed = new Set<string>();
+    /**
+     * Conversations this socket was authorized for, with the names a message carries: after
+     * the first join or send, sending, typing and syncing need no authorization query. The
+     * actor itself is fixed for the socket's life (loaded at the handshake).
+     */
+    const allowed = new Map<string, Authorized>();
+    const remember = (a: Authorized) => {
+      if (allowed.size >= MAX_CACHED_CONVERSATIONS) allowed.clear();
+      allowed.set(a.conversation.id, a);
+      return a;
+    };
+    const authorized = async (conversationId: string) =>
+      allowed.get(conversationId) ?? remember(await authorize(db, actor, conversationId));
 
     if (isStaff(actor)) {
       void socket.join(orgRoom(actor.organizationId!));
@@ -94,9 +111,8 @@ export function chatSocketHandlers(
       ev.send,
       handle(log, sendMessageSchema, async (input): Promise<ChatMessage> => {
         limiter.hit(actor.accountId);
-        const sent = await sendMessage(db, actor, input);
-        if (sent.isNew)
-          realtime.io.to(audienceOf(sent.conversation)).emit(ev.message, sent.message);
+        const sent = await sendMessage(db, actor, input, await authorized(input.conversationId));
+        if (sent.isNew) realtime.emitTo(audienceOf(sent.conversation), ev.message, sent.message);
         if (sent.notified) ctx.events.nudge();
         return sent.message;
       }),
@@ -106,7 +122,7 @@ export function chatSocketHandlers(
       ev.join,
       handle(log, conversationOnly, async ({ conversationId }) => {
         const { conversation, side } = await getConversationOf(db, actor, conversationId);
-        allowed.add(conversation.id);
+        remember({ conversation: refOf(conversation), side });
         await socket.join(conversationRoom(conversation.id));
         const peer =
           side === 'employer'
@@ -131,7 +147,7 @@ export function chatSocketHandlers(
           limit: z.number().int().min(1).max(500).default(200),
         }),
         async ({ conversationId, afterSeq, limit }) => {
-          const { conversation } = await getConversationOf(db, actor, conversationId);
+          const { conversation } = await authorized(conversationId);
           const page = await listMessages(db, conversation.id, { afterSeq, limit });
           return {
             items: page.rows.map((r) => toMessage(r, namesOf(conversation))),
@@ -147,11 +163,13 @@ export function chatSocketHandlers(
         log,
         conversationOnly.extend({ seq: z.number().int().min(0) }),
         async ({ conversationId, seq }) => {
-          const { conversation, side } = await getConversationOf(db, actor, conversationId);
+          const { conversation, side } = await authorized(conversationId);
           const readSeq = await markConversationRead(db, conversation.id, side, seq);
-          realtime.io
-            .to(audienceOf(conversation))
-            .emit(ev.readBy, { conversationId, side, seq: readSeq });
+          realtime.emitTo(audienceOf(conversation), ev.readBy, {
+            conversationId,
+            side,
+            seq: readSeq,
+          });
           return { seq: readSeq };
         },
       ),
@@ -160,12 +178,10 @@ export function chatSocketHandlers(
     socket.on(ev.typing, (payload: unknown) => {
       const parsed = conversationOnly.safeParse(payload);
       if (!parsed.success || !allowed.has(parsed.data.conversationId)) return;
-      socket.volatile
-        .to(conversationRoom(parsed.data.conversationId))
-        .emit(ev.typingBy, {
-          conversationId: parsed.data.conversationId,
-          side: isStaff(actor) ? 'employer' : 'seeker',
-        });
+      socket.volatile.to(conversationRoom(parsed.data.conversationId)).emit(ev.typingBy, {
+        conversationId: parsed.data.conversationId,
+        side: isStaff(actor) ? 'employer' : 'seeker',
+      });
     });
 
     socket.on(

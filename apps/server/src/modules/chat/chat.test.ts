@@ -5,6 +5,7 @@ import type { Socket } from 'socket.io-client';
 import { eq, sql } from 'drizzle-orm';
 import type { ChatMessage } from '@hirehall/shared/chat';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { queryRows } from '../../platform/db/database.ts';
 import { signInAs } from '../../../test/fixtures.ts';
 import { multipart } from '../applications/applications.fixtures.ts';
 import { chatMessages } from './chat.tables.ts';
@@ -87,12 +88,11 @@ describe('authorization', () => {
       });
       expect(post.statusCode).toBe(404);
     }
-    const [{ n }] = (
-      await db().execute(
-        sql`select count(*)::int as n from chat_messages where conversation_id = ${conversationId}`,
-      )
-    ).rows as { n: number }[];
-    expect(n).toBe(0);
+    const [stored] = await queryRows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from chat_messages where conversation_id = ${conversationId}`,
+    );
+    expect(stored!.n).toBe(0);
   });
 
   it('refuses a socket without a session', async () => {
@@ -226,18 +226,16 @@ describe('messages', () => {
       headers: seeker.headers,
     });
     expect(after.json().unread).toBe(0);
-    const events = (
-      await db().execute(
-        sql`select count(*)::int as n from outbox_events where kind = 'chat.employer_replied' and payload->>'conversationId' = ${conversationId}`,
-      )
-    ).rows as { n: number }[];
+    const events = await queryRows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from outbox_events where kind = 'chat.employer_replied' and payload->>'conversationId' = ${conversationId}`,
+    );
     expect(events[0]!.n).toBe(1);
     await call(es, 'chat:send', text(conversationId, '期待您的回复'));
-    const again = (
-      await db().execute(
-        sql`select count(*)::int as n from outbox_events where kind = 'chat.employer_replied' and payload->>'conversationId' = ${conversationId}`,
-      )
-    ).rows as { n: number }[];
+    const again = await queryRows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from outbox_events where kind = 'chat.employer_replied' and payload->>'conversationId' = ${conversationId}`,
+    );
     expect(again[0]!.n).toBe(2);
   });
 

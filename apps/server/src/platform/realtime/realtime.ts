@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Server, type DefaultEventsMap, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/postgres-adapter';
+import pg from 'pg';
 import type { Actor } from '../auth/actor.ts';
 import { SESSION_COOKIE, loadActor } from '../auth/sessions.ts';
 import type { Database } from '../db/database.ts';
@@ -16,6 +17,15 @@ export type AppSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEvents
 export const accountRoom = (accountId: string) => `account:${accountId}`;
 export const presenceRoom = (accountId: string) => `presence:${accountId}`;
 
+/** Between server processes: `{ rooms, event, data }` to emit to the receiver's local sockets. */
+const RELAY_EVENT = 'hirehall:relay';
+
+interface Relay {
+  rooms: string[];
+  event: string;
+  data: unknown;
+}
+
 /** Server → client when a watched account comes online or leaves: `{ accountId, online }`. */
 export const PRESENCE_EVENT = 'presence:changed';
 
@@ -29,6 +39,8 @@ export const PRESENCE_EVENT = 'presence:changed';
 export class RealtimeHub {
   readonly io: Server;
   private readonly handlers: ((socket: AppSocket) => void)[] = [];
+  /** the postgres adapter's own connections (its NOTIFYs never queue behind requests) */
+  private readonly adapterPool: pg.Pool | null = null;
 
   constructor(app: FastifyInstance, database: Database, config: Config) {
     this.io = new Server(app.server, {
@@ -42,12 +54,18 @@ export class RealtimeHub {
       connectionStateRecovery: undefined,
     });
     if (database.kind === 'postgres' && database.pool) {
+      // one connection LISTENs, the others publish
+      this.adapterPool = new pg.Pool({ ...database.pool.options, max: 3 });
+      this.adapterPool.on('error', () => undefined);
       this.io.adapter(
-        createAdapter(database.pool, {
+        createAdapter(this.adapterPool, {
           tableName: 'socket_io_attachments',
           errorHandler: (err) => app.log.warn({ err: err.message }, 'socket.io adapter error'),
         }),
       );
+      this.io.of('/').on(RELAY_EVENT, (relay: Relay) => {
+        this.io.local.to(relay.rooms).emit(relay.event, relay.data);
+      });
     }
 
     this.io.use((socket, next) => {
@@ -69,11 +87,11 @@ export class RealtimeHub {
       const socket = raw as AppSocket;
       const { accountId } = socket.data.actor;
       void socket.join(accountRoom(accountId));
-      this.io.to(presenceRoom(accountId)).emit(PRESENCE_EVENT, { accountId, online: true });
+      this.emitTo(presenceRoom(accountId), PRESENCE_EVENT, { accountId, online: true });
       socket.on('disconnect', () => {
         void this.onlineAmong([accountId]).then((online) => {
           if (!online.has(accountId)) {
-            this.io.to(presenceRoom(accountId)).emit(PRESENCE_EVENT, { accountId, online: false });
+            this.emitTo(presenceRoom(accountId), PRESENCE_EVENT, { accountId, online: false });
           }
         });
       });
@@ -87,6 +105,7 @@ export class RealtimeHub {
       // the HTTP server itself is Fastify's to close
       this.io.engine.close();
       await this.io.of('/').adapter.close();
+      await this.adapterPool?.end().catch(() => undefined);
     });
   }
 
@@ -95,12 +114,31 @@ export class RealtimeHub {
     this.handlers.push(handler);
   }
 
+  /**
+   * Emits to the sockets in these rooms (each socket once): this process's sockets at once,
+   * then the other processes through the adapter, only when there are any. (A cluster
+   * adapter's own broadcast waits for the NOTIFY round trip before emitting locally.)
+   */
+  emitTo(rooms: string | string[], event: string, data: unknown) {
+    this.io.local.to(rooms).emit(event, data);
+    if (!this.adapterPool) return;
+    void this.io
+      .of('/')
+      .adapter.serverCount()
+      .then((servers) => {
+        if (servers > 1) {
+          const relay: Relay = { rooms: typeof rooms === 'string' ? [rooms] : rooms, event, data };
+          this.io.serverSideEmit(RELAY_EVENT, relay);
+        }
+      });
+  }
+
   toAccount(accountId: string, event: string, data: unknown) {
-    this.io.to(accountRoom(accountId)).emit(event, data);
+    this.emitTo(accountRoom(accountId), event, data);
   }
 
   toRoom(room: string, event: string, data: unknown) {
-    this.io.to(room).emit(event, data);
+    this.emitTo(room, event, data);
   }
 
   /** Which of these accounts have a socket on any server process. */
