@@ -83,8 +83,13 @@ export const schoolMenu: NavItem[] = [
   { path: '/school/jobfairs', label: '招聘会', icon: <CalendarOutlined /> },
   { path: '/school/graduates', label: '生源信息', icon: <TeamOutlined /> },
   { path: '/school/agreements', label: '签约审核', icon: <FileProtectOutlined /> },
-  { path: '/school/terminations', label: '解约审核', icon: <ProfileOutlined /> },
-  { path: '/school/statistics', label: '统计', icon: <BarChartOutlined /> },
+  {
+    path: '/school/terminations',
+    label: '解约审核',
+    icon: <ProfileOutlined />,
+    roles: ['school'],
+  },
+  { path: '/school/statistics', label: '统计', icon: <BarChartOutlined />, roles: ['school'] },
   {
     path: '/school/signing-settings',
     label: '签约设置',
