@@ -99,7 +99,7 @@ function markdown(r: typeof report): string {
       '| endpoint | req/s full stack | req/s bare node:http | ratio (≥ 0.6) | p99 ms (≤ 30) | pass |',
     );
     lines.push('|---|---|---|---|---|---|');
-    for (const x of http.results as {
+    for (const x of http.results as unknown as {
       name: string;
       full: { requestsPerSec: number; p99Ms: number };
       baseline: { requestsPerSec: number };
