@@ -35,7 +35,9 @@ const ROWS = Number(arg('rows', '1000000'));
 const BACKEND = arg('backend', 'both');
 const ITER = Number(arg('iterations', '40'));
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const BENCH_DB = 'hirehall_bench_search';
+/** --keep: PostgreSQL only; reuse the database of a previous --keep run with the same rows, keep it after. */
+const KEEP = args.includes('--keep');
+const BENCH_DB = KEEP ? `hirehall_bench_search_${ROWS}` : 'hirehall_bench_search';
 
 const cases: { name: string; query: Record<string, string> }[] = [];
 for (const [len, terms] of [
@@ -122,7 +124,8 @@ async function load(database: Database, rows: number) {
   const insertS = (performance.now() - t0) / 1000;
   const t1 = performance.now();
   await db.execute(
-    sql`create index job_postings_search_idx on job_postings using gin (search_vector)`,
+    sql`create index job_postings_search_idx on job_postings using gin (search_vector)
+      with (fastupdate = off)`,
   );
   await db.execute(sql`create index job_postings_live_newest_idx on job_postings
     (published_at desc nulls last, id desc nulls last) where status = 'published' and deleted_at is null`);
@@ -210,20 +213,25 @@ async function runPostgres() {
   console.log('PostgreSQL');
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
-  await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
-  await admin.query(
-    `create database ${BENCH_DB} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`,
-  );
+  const exists = KEEP
+    ? (await admin.query('select 1 from pg_database where datname = $1', [BENCH_DB])).rowCount
+    : 0;
+  if (!exists) {
+    await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
+    await admin.query(
+      `create database ${BENCH_DB} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`,
+    );
+  }
   const url = new URL(PG_URL);
   url.pathname = `/${BENCH_DB}`;
   const database = await openPostgres(url.toString());
   try {
     await migrateDatabase(database);
-    const loadInfo = await load(database, ROWS);
+    const loadInfo = exists ? { insertS: 0, indexS: 0 } : await load(database, ROWS);
     return { loadInfo, results: await measure(database) };
   } finally {
     await database.close();
-    await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
+    if (!KEEP) await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
     await admin.end();
   }
 }
@@ -267,6 +275,8 @@ ${ROWS.toLocaleString('en')} generated postings (90 % published), first page of 
 Terms: 1 char = unigram lexeme, 2 and 4 chars = ANDed bigrams, then \`ILIKE\` on the candidates.
 
 ${sections.join('\n')}`;
-fs.mkdirSync('docs', { recursive: true });
-fs.writeFileSync('docs/benchmarks-search.md', doc);
-console.log('\nwrote docs/benchmarks-search.md');
+// development runs (--keep) do not overwrite the committed results
+const out = KEEP ? path.join(os.tmpdir(), `bench-search-${ROWS}.md`) : 'docs/benchmarks-search.md';
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, doc);
+console.log(`\nwrote ${out}`);

@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import {
+  WHOLE_CITY,
   formatSalary,
   type JobSearchQuery,
   type JobSummary,
@@ -7,7 +8,7 @@ import {
 } from '@hirehall/shared/jobs';
 import { queryRows, type Queryable } from '../../platform/db/database.ts';
 import { jobPostings } from './jobs.tables.ts';
-import { searchConditions, searchOrder } from './jobs.search.ts';
+import { dayNumber, searchConditions, searchOrder, windowTokens } from './jobs.search.ts';
 
 export type JobRow = typeof jobPostings.$inferSelect;
 
@@ -100,44 +101,132 @@ export function searchPageSql(query: JobSearchQuery) {
     limit ${query.pageSize + 1} offset ${(query.page - 1) * query.pageSize}`;
 }
 
-/** Live postings looked at first: the newest (or best-paid) this many, in index order. */
-export const SEARCH_WINDOW = 20_000;
+/**
+ * Step 1: the newest this many live postings, walked in index order; fewer when filters make
+ * a dense match unlikely (a walk that finds no page is wasted).
+ */
+export const WALK_WINDOW = 2_000;
+export const FILTERED_WALK_WINDOW = 400;
 
 /**
- * The same page taken from the first SEARCH_WINDOW live postings in sort order. Matches inside
+ * The same page taken from the first WALK_WINDOW live postings in sort order. Matches inside
  * that window are a prefix of all matches, so a full page found there is the exact answer.
  */
-export function searchWindowSql(query: JobSearchQuery) {
+export function searchWindowSql(query: JobSearchQuery, size = WALK_WINDOW) {
   const where = sql.join(searchConditions(query), sql` and `);
   return sql`select ${summaryColumns} from (select * from job_postings j
       where j.status = 'published' and j.deleted_at is null
-      order by ${searchOrder(query.sort)} limit ${SEARCH_WINDOW}) j
+      order by ${searchOrder(query.sort)} limit ${size}) j
     join organizations o on o.id = j.organization_id
     where ${where} order by ${searchOrder(query.sort)}
     limit ${query.pageSize + 1} offset ${(query.page - 1) * query.pageSize}`;
 }
 
 /**
- * Common terms: the planner, misled by correlated bigrams, would fetch every candidate through
- * the GIN bitmap and sort them; walking the newest postings finds a page in a few hundred rows.
- * Rare terms (or no full page in the window): the GIN query, whose candidates are few.
+ * Step 2 (newest first only): the GIN query restricted, inside the same index scan, to the
+ * postings published since `fromDay` (windowTokens). That set is a prefix of the newest-first
+ * order, so a full page found there is exact; the heap is only touched for matches in the
+ * window. `offset 0` keeps the planner from walking the published_at index instead.
  */
-export async function searchJobs(q: Queryable, query: JobSearchQuery) {
-  const narrowed = Boolean(
-    query.q ||
+export function searchSinceSql(query: JobSearchQuery, fromDay: number, untilDay: number) {
+  const where = sql.join(searchConditions(query, windowTokens(fromDay, untilDay)), sql` and `);
+  return sql`select * from (select ${summaryColumns}
+      from job_postings j join organizations o on o.id = j.organization_id
+      where ${where} offset 0) j
+    order by j.published_at desc nulls last, j.id desc nulls last
+    limit ${query.pageSize + 1} offset ${(query.page - 1) * query.pageSize}`;
+}
+
+/** Step 2 windows: the days of about the newest 30,000 and 300,000 live postings. */
+export const DAY_WINDOWS = [30_000, 300_000];
+const CUTOFF_TTL_MS = 5 * 60_000;
+
+interface Cutoffs {
+  at: number;
+  /** UTC day of the Nth newest live posting per DAY_WINDOWS entry; null when fewer exist */
+  days: (number | null)[];
+  newestDay: number | null;
+}
+const cutoffCache = new WeakMap<object, Cutoffs>();
+const refreshing = new WeakSet<object>();
+
+async function loadCutoffs(q: Queryable): Promise<Cutoffs> {
+  const nth = async (n: number) => {
+    const [row] = await queryRows<{ published_at: Date | string | null }>(
+      q,
+      sql`select published_at from job_postings where status = 'published'
+        and deleted_at is null order by published_at desc nulls last, id desc nulls last
+        offset ${n - 1} limit 1`,
+    );
+    return row?.published_at ? dayNumber(row.published_at) : null;
+  };
+  const days: (number | null)[] = [];
+  for (const n of DAY_WINDOWS) days.push(await nth(n));
+  return { at: Date.now(), days, newestDay: await nth(1) };
+}
+
+/**
+ * Window days are cached per database and refreshed in the background every few minutes:
+ * a stale day only changes how much a window holds, never the answer.
+ */
+function cachedCutoffs(q: Queryable): Cutoffs | undefined {
+  const key = q as object;
+  const cached = cutoffCache.get(key);
+  if ((!cached || Date.now() - cached.at > CUTOFF_TTL_MS) && !refreshing.has(key)) {
+    refreshing.add(key);
+    loadCutoffs(q)
+      .then((c) => cutoffCache.set(key, c))
+      .catch(() => undefined)
+      .finally(() => refreshing.delete(key));
+  }
+  return cached;
+}
+
+export interface SearchPlan {
+  /** override the cached window days (tests) */
+  windowDays?: number[];
+  /** false: skip step 1 (tests of step 2) */
+  walk?: boolean;
+}
+
+/**
+ * Exact first pages without scanning every candidate:
+ * 1. common terms: walk the newest WALK_WINDOW postings in index order (stops at a full page);
+ * 2. rarer terms or filter combinations: one GIN scan limited to recent publication days,
+ *    widening (≈30k, then ≈300k newest);
+ * 3. otherwise the plain GIN query, whose candidates are then few.
+ * Every step is exact for what it covers and only answers when it holds the full page.
+ */
+export async function searchJobs(q: Queryable, query: JobSearchQuery, plan: SearchPlan = {}) {
+  const filterLexemes = Boolean(
     query.education ||
     query.employmentType ||
-    query.district ||
+    (query.district && query.district !== WHOLE_CITY) ||
     query.region ||
-    query.positionType ||
-    query.organizationId ||
+    query.positionType,
+  );
+  const lexemes = Boolean(query.q?.trim()) || filterLexemes;
+  const narrowed =
+    lexemes ||
+    Boolean(query.organizationId) ||
     query.age != null ||
     query.salaryMin != null ||
-    query.salaryMax != null,
-  );
+    query.salaryMax != null;
+  const reach = query.page * query.pageSize;
+  const small = reach < WALK_WINDOW;
   let rows: SummaryRow[] = [];
-  if (narrowed && query.page * query.pageSize < 2000) {
-    rows = await queryRows<SummaryRow>(q, searchWindowSql(query));
+  const walk = filterLexemes ? FILTERED_WALK_WINDOW : WALK_WINDOW;
+  if (narrowed && reach < walk && plan.walk !== false) {
+    rows = await queryRows<SummaryRow>(q, searchWindowSql(query, walk));
+  }
+  if (rows.length <= query.pageSize && lexemes && small && query.sort !== 'salary') {
+    const cutoffs = plan.windowDays ? { days: plan.windowDays, newestDay: null } : cachedCutoffs(q);
+    const untilDay = Math.max(cutoffs?.newestDay ?? 0, dayNumber(new Date())) + 1;
+    for (const fromDay of cutoffs?.days ?? []) {
+      if (fromDay == null) break;
+      rows = await queryRows<SummaryRow>(q, searchSinceSql(query, fromDay, untilDay));
+      if (rows.length > query.pageSize) break;
+    }
   }
   if (rows.length <= query.pageSize) rows = await queryRows<SummaryRow>(q, searchPageSql(query));
   return {

@@ -5,7 +5,13 @@ import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { createOrganization } from '../../../test/fixtures.ts';
 import { queryRows } from '../../platform/db/database.ts';
 import { searchJobs, searchPageSql } from './jobs.repo.ts';
-import { searchVectorSql, queryTokens, searchTokens } from './jobs.search.ts';
+import {
+  dayNumber,
+  queryTokens,
+  searchTokens,
+  searchVectorSql,
+  windowTokens,
+} from './jobs.search.ts';
 import { generateJob, randomFrom } from './jobs.generate.ts';
 
 let t: TestApp;
@@ -32,7 +38,7 @@ beforeAll(async () => {
           const status = (i + k) % 17 === 3 ? 'paused' : 'published';
           const deleted = (i + k) % 23 === 7 ? sql`now()` : sql`null`;
           return sql`(${org.id}, ${status}, ${j.title}, ${j.occupation}, ${j.salaryMin},
-            ${j.salaryMax}, ${j.district}, ${j.headcount}, now() - ${`${i + k} minutes`}::interval,
+            ${j.salaryMax}, ${j.district}, ${j.headcount}, now() - ${`${i + k} hours`}::interval,
             ${searchVectorSql(j)}, ${deleted}, ${j.education}, ${j.employmentType},
             ${j.positionType}, ${j.region}, ${j.ageMin}, ${j.ageMax})`;
         }),
@@ -86,7 +92,9 @@ describe('Chinese search equals ILIKE', () => {
   it('tokenizes into unigrams and bigrams; queries into bigrams', () => {
     expect(searchTokens('技工', 'PHP')).toEqual(['技', '技工', '工', 'p', 'ph', 'h', 'hp']);
     expect(queryTokens('销售')).toEqual(['销售']);
-    expect(queryTokens('电话销售')).toEqual(['电话', '话销', '销售']);
+    expect(queryTokens('电话销售')).toEqual(['电话', '销售']);
+    expect(queryTokens('前端开发岗')).toEqual(['前端', '开发', '发岗']);
+    expect(queryTokens('PHP')).toEqual(['ph', 'hp']);
     expect(queryTokens('技')).toEqual(['技']);
   });
 
@@ -143,6 +151,58 @@ describe('Chinese search equals ILIKE', () => {
       }
     }
   });
+
+  it('publication windows cover exactly the days since their start', () => {
+    const days = (tokens: string[]) =>
+      tokens.flatMap((t) => {
+        const [level, n] = [t.slice(0, 2), Number(t.slice(3))];
+        const size = level === 'b3' ? 256 : level === 'b2' ? 16 : 1;
+        return Array.from({ length: size }, (_, i) => n * size + i);
+      });
+    for (let i = 0; i < 200; i++) {
+      const from = 20_000 + r.int(0, 900);
+      const until = from + r.int(0, 700);
+      const covered = new Set(days(windowTokens(from, until)));
+      expect(Math.min(...covered)).toBe(from);
+      for (let d = from; d <= until; d++) expect(covered.has(d)).toBe(true);
+      expect(windowTokens(from, until).length).toBeLessThan(40 + (until - from) / 256);
+    }
+  });
+
+  it('the trigger keeps the day lexemes in step with published_at', async () => {
+    const [row] = await queryRows<{ v: string; p: Date }>(
+      t.database.db,
+      sql`select search_vector::text as v, published_at as p from job_postings
+        where published_at is not null limit 1`,
+    );
+    const day = dayNumber(row!.p);
+    expect(row!.v).toContain(`'b1:${day}'`);
+    expect(row!.v).toContain(`'b2:${day >> 4}'`);
+    expect(row!.v).toContain(`'b3:${day >> 8}'`);
+  });
+
+  it('publication-day windows return exactly the full query page (filters, pages 1–3)', async () => {
+    const today = dayNumber(new Date());
+    for (let i = 0; i < 60; i++) {
+      const filters: Record<string, string> = {};
+      if (r.next() < 0.5) filters.district = r.pick(['全市', '浦东新区', '嘉定区']);
+      if (r.next() < 0.4) filters.education = r.pick(['bachelor', 'college']);
+      const q = r.next() < 0.15 ? '' : randomQuery();
+      const page = r.pick([1, 1, 2, 3]);
+      const query = jobSearchQuerySchema.parse({ q, page, pageSize: 5, ...filters });
+      const full = await queryRows<{ id: string }>(t.database.db, searchPageSql(query));
+      const windowed = await searchJobs(t.database.db, query, {
+        walk: false,
+        windowDays: [today - r.int(1, 4), today - r.int(10, 30)],
+      });
+      const label = `${q} p${page} ${JSON.stringify(filters)}`;
+      expect(
+        windowed.items.map((j) => j.id),
+        label,
+      ).toEqual(full.slice(0, 5).map((x) => x.id));
+      expect(windowed.hasMore, label).toBe(full.length > 5);
+    }
+  }, 120_000);
 
   it('serves the same through the route, page by page', async () => {
     const all = await viaLike('工');

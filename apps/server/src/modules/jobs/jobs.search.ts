@@ -31,12 +31,18 @@ export function searchTokens(...fields: (string | null | undefined)[]): string[]
   return [...tokens];
 }
 
-/** The lexemes a query must all match: its bigrams, or its single character. */
+/**
+ * The lexemes a query must all match: bigrams that together cover it (every other one, plus
+ * the last), or its single character. Overlapping bigrams of one word add almost no
+ * narrowing but cost GIN work; ILIKE decides anyway.
+ */
 export function queryTokens(q: string): string[] {
   const chars = normalizeChars(q);
   if (chars.length === 1) return chars;
   const grams = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
+  for (let i = 0; i + 1 < chars.length; i += 2) grams.add(chars[i]! + chars[i + 1]!);
+  const n = chars.length;
+  grams.add(chars[n - 2]! + chars[n - 1]!);
   return [...grams];
 }
 
@@ -67,6 +73,8 @@ export function filterTokens(f: FilterFields): string[] {
     if (f.district !== OUTSIDE_CITY) out.push(`d:${WHOLE_CITY}`);
   }
   if (f.education) out.push(`e:${f.education}`);
+  // the usual pair of seed 004 as one rarer lexeme, so a GIN scan reads a short list
+  if (f.district && f.education) out.push(`de:${f.district}|${f.education}`);
   if (f.employmentType) out.push(`t:${f.employmentType}`);
   if (f.positionType) out.push(`p:${f.positionType}`);
   if (f.region) out.push(`r:${f.region}`);
@@ -89,29 +97,60 @@ export function likePattern(q: string) {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** WHERE clauses of a public search (alias `j` = job_postings), LIVE rows only. */
-export function searchConditions(query: Partial<JobSearchQuery>): SQL[] {
+/** UTC day number (days since 1970) of a timestamp, as the bucket lexemes count days. */
+export function dayNumber(at: Date | string): number {
+  return Math.floor(new Date(at).getTime() / 86_400_000);
+}
+
+/**
+ * Publication windows. A trigger (migration 0009) stores in every posting's vector the lexemes
+ * 'b1:<day>', 'b2:<day>>4>' and 'b3:<day>>8>' of its published_at. The postings published on
+ * day `fromDay` or later are exactly those matching the OR of the fewest aligned blocks that
+ * cover [fromDay, untilDay]; `untilDay` must not be before the newest posting's day.
+ */
+export function windowTokens(fromDay: number, untilDay: number): string[] {
+  const out: string[] = [];
+  // blocks only start at or after fromDay; overshooting untilDay covers no posting yet
+  for (let d = fromDay; d <= untilDay;) {
+    const level = d % 256 === 0 ? 3 : d % 16 === 0 ? 2 : 1;
+    out.push(level === 3 ? `b3:${d >> 8}` : level === 2 ? `b2:${d >> 4}` : `b1:${d}`);
+    d += level === 3 ? 256 : level === 2 ? 16 : 1;
+  }
+  return out;
+}
+
+/**
+ * WHERE clauses of a public search (alias `j` = job_postings), LIVE rows only. `window`
+ * (from windowTokens) joins the same GIN query, restricting it to recent postings.
+ */
+export function searchConditions(query: Partial<JobSearchQuery>, window?: string[]): SQL[] {
   const where: SQL[] = [
     sql`j.status = 'published'`,
     sql`j.deleted_at is null`,
     // postings of a suspended organization disappear while it is suspended
-    sql`not exists (select 1 from organizations so where so.id = j.organization_id
-      and so.status <> 'active')`,
+    // (a per-row filter against the few suspended ids: it keeps index-order walks streaming)
+    sql`j.organization_id <> all(array(select so.id from organizations so
+      where so.status <> 'active'))`,
   ];
   const q = query.q?.trim();
-  const lexemes = [
-    ...(q ? queryTokens(q) : []),
-    ...filterTokens({
-      // stored postings carry d:全市 besides their district; a query names only what it asks
-      district: query.district === WHOLE_CITY ? undefined : query.district,
-      education: query.education,
-      employmentType: query.employmentType,
-      positionType: query.positionType,
-      region: query.region,
-    }),
-  ];
-  if (query.district === WHOLE_CITY) lexemes.push(`d:${WHOLE_CITY}`);
-  if (lexemes.length) where.push(sql`j.search_vector @@ ${tsqueryLiteral(lexemes)}::tsquery`);
+  const lexemes = q ? queryTokens(q) : [];
+  // 全市 holds nearly every posting: its lexeme would not narrow anything (the SQL check does)
+  const district = query.district === WHOLE_CITY ? undefined : query.district;
+  if (district && query.education) lexemes.push(`de:${district}|${query.education}`);
+  else {
+    if (district) lexemes.push(`d:${district}`);
+    if (query.education) lexemes.push(`e:${query.education}`);
+  }
+  if (query.employmentType) lexemes.push(`t:${query.employmentType}`);
+  if (query.positionType) lexemes.push(`p:${query.positionType}`);
+  if (query.region) lexemes.push(`r:${query.region}`);
+  if (window?.length) {
+    const within = `(${window.map((w) => tsqueryLiteral([w])).join(' | ')})`;
+    const all = lexemes.length ? `${tsqueryLiteral(lexemes)} & ${within}` : within;
+    where.push(sql`j.search_vector @@ ${all}::tsquery`);
+  } else if (lexemes.length) {
+    where.push(sql`j.search_vector @@ ${tsqueryLiteral(lexemes)}::tsquery`);
+  }
   if (q) {
     const pattern = likePattern(q);
     where.push(sql`(j.title ilike ${pattern} or j.occupation ilike ${pattern})`);
