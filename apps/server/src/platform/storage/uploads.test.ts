@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Fastify from 'fastify';
+import multipart from '@fastify/multipart';
 import { eq } from 'drizzle-orm';
 import { openTestDatabase } from '../../../test/test-app.ts';
 import type { Database } from '../db/database.ts';
@@ -10,7 +12,9 @@ import { DatabaseStorage } from './database-storage.ts';
 import { fileBlobs } from './database-storage.tables.ts';
 import { files } from './files.tables.ts';
 import { LocalDiskStorage } from './storage.ts';
-import { safeFileName, saveUpload, type ReceivedUpload } from './uploads.ts';
+import { registerErrorHandler } from '../http/error-handler.ts';
+import { multipart as form } from '../../modules/applications/applications.fixtures.ts';
+import { readMultipartFile, safeFileName, saveUpload, type ReceivedUpload } from './uploads.ts';
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -72,5 +76,32 @@ describe('safeFileName', () => {
     expect(safeFileName('a";b\r\n.png', 'png')).toBe('ab.png');
     expect(safeFileName(undefined, 'jpg')).toBe('file.jpg');
     expect(safeFileName('.pdf', 'pdf', '简历')).toBe('简历.pdf');
+  });
+});
+
+describe('readMultipartFile', () => {
+  it('takes a smaller per-route limit, refuses empty files and non-multipart requests', async () => {
+    const app = Fastify();
+    registerErrorHandler(app);
+    await app.register(multipart, { limits: { fileSize: 1000, files: 1 } });
+    app.post('/small', async (request) => {
+      const { bytes, fileName } = await readMultipartFile(request, {
+        maxBytes: 10,
+        tooLarge: '图片不能超过10字节',
+      });
+      return { size: bytes.length, fileName };
+    });
+    const send = (bytes: Buffer) => {
+      const body = form('照片.png', bytes);
+      return app.inject({ method: 'POST', url: '/small', ...body });
+    };
+    expect((await send(Buffer.alloc(10, 1))).json()).toEqual({ size: 10, fileName: '照片.png' });
+    const big = await send(Buffer.alloc(11, 1));
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error.message).toBe('图片不能超过10字节');
+    expect((await send(Buffer.alloc(0))).statusCode).toBe(400);
+    const plain = await app.inject({ method: 'POST', url: '/small', payload: { a: 1 } });
+    expect(plain.statusCode).toBe(400);
+    await app.close();
   });
 });

@@ -44,6 +44,30 @@ export interface ReceivedUpload {
 }
 
 /**
+ * The bytes of the request's single multipart file (field name free), not yet judged:
+ * refuses a request that is not multipart, has no file, an empty one, or one over the size
+ * limit (config.uploadMaxBytes, or `maxBytes` when smaller).
+ */
+export async function readMultipartFile(
+  request: FastifyRequest,
+  options: { maxBytes?: number; tooLarge?: string } = {},
+): Promise<{ bytes: Buffer; fileName: string | undefined }> {
+  if (!request.isMultipart())
+    throw new AppError('BAD_REQUEST', '请以 multipart/form-data 上传文件');
+  const part = await request.file(
+    options.maxBytes ? { limits: { fileSize: options.maxBytes } } : undefined,
+  );
+  if (!part) throw new AppError('BAD_REQUEST', '请选择要上传的文件');
+  const tooLarge = () => new AppError('FILE_TOO_LARGE', options.tooLarge);
+  const bytes = await part.toBuffer().catch((err: { code?: string }) => {
+    throw err.code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge() : err;
+  });
+  if (part.file.truncated) throw tooLarge();
+  if (bytes.length === 0) throw new AppError('BAD_REQUEST', '文件为空');
+  return { bytes, fileName: part.filename };
+}
+
+/**
  * Reads the single multipart file of the request (field name free), enforces the size
  * limit (the multipart plugin stops at config.uploadMaxBytes) and judges the type from the
  * bytes only — the client's name and mime type are never trusted. Images are re-encoded,
@@ -59,13 +83,7 @@ export async function receiveUpload(
     fallbackName?: string;
   } = {},
 ): Promise<ReceivedUpload> {
-  if (!request.isMultipart())
-    throw new AppError('BAD_REQUEST', '请以 multipart/form-data 上传文件');
-  const part = await request.file();
-  if (!part) throw new AppError('BAD_REQUEST', '请选择要上传的文件');
-  const bytes = await part.toBuffer();
-  if (part.file.truncated) throw new AppError('FILE_TOO_LARGE');
-  if (bytes.length === 0) throw new AppError('BAD_REQUEST', '文件为空');
+  const { bytes, fileName } = await readMultipartFile(request);
   const sniffed = await fileTypeFromBuffer(bytes);
   const type = sniffed && allowed.find((a) => (a.sniffedAs ?? a.mime) === sniffed.mime);
   if (!type) {
@@ -82,7 +100,7 @@ export async function receiveUpload(
     bytes: stored,
     mime: type.mime,
     ext: type.ext,
-    fileName: safeFileName(part.filename, type.ext, options.fallbackName),
+    fileName: safeFileName(fileName, type.ext, options.fallbackName),
   };
 }
 
