@@ -81,7 +81,7 @@ export function ConsoleLayout({
         )}
         <Link
           to="/"
-          style={{ fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap', color: '#1677ff' }}
+          style={{ fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap', color: '#1668e3' }}
         >
           {isMobile ? 'HireHall' : `HireHall · ${title}`}
         </Link>

@@ -26,7 +26,7 @@ export function PublicLayout() {
       >
         <Link
           to="/"
-          style={{ fontWeight: 600, fontSize: 17, color: '#1677ff', whiteSpace: 'nowrap' }}
+          style={{ fontWeight: 600, fontSize: 17, color: '#1668e3', whiteSpace: 'nowrap' }}
         >
           HireHall 就业服务平台
         </Link>
@@ -56,7 +56,7 @@ export function PublicLayout() {
           <Outlet />
         </Suspense>
       </Layout.Content>
-      <Layout.Footer style={{ textAlign: 'center', color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>
+      <Layout.Footer style={{ textAlign: 'center', color: 'rgba(0,0,0,0.62)', fontSize: 12 }}>
         HireHall 就业服务平台 · 学校招聘、网签与求职服务
       </Layout.Footer>
     </Layout>

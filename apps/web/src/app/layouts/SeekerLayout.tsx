@@ -50,7 +50,7 @@ export function SeekerLayout() {
           zIndex: 10,
         }}
       >
-        <Link to="/seeker" style={{ fontWeight: 600, fontSize: 16, color: '#1677ff' }}>
+        <Link to="/seeker" style={{ fontWeight: 600, fontSize: 16, color: '#1668e3' }}>
           HireHall 求职
         </Link>
         {isMobile ? (
@@ -114,7 +114,7 @@ export function SeekerLayout() {
                   justifyContent: 'center',
                   gap: 2,
                   fontSize: 12,
-                  color: isActive ? '#1677ff' : 'rgba(0,0,0,0.65)',
+                  color: isActive ? '#1668e3' : 'rgba(0,0,0,0.65)',
                 }}
               >
                 <span style={{ fontSize: 20 }}>{tab.icon}</span>

@@ -55,7 +55,7 @@ export default function LandingPage() {
       <Row gutter={[16, 16]}>
         {entries.map((entry) => (
           <Col key={entry.to} xs={24} sm={12} lg={8}>
-            <Link to={entry.to} aria-label={`${entry.title}登录`}>
+            <Link to={entry.to}>
               <Card hoverable style={{ height: '100%' }}>
                 <Card.Meta
                   avatar={<span style={{ fontSize: 32, color: '#1677ff' }}>{entry.icon}</span>}

@@ -25,20 +25,24 @@ export default function FairListPage() {
           <List
             dataSource={list}
             renderItem={(f) => (
-              <Link to={`${base}/jobfairs/${f.id}`} style={{ display: 'block' }}>
-                <Card size="small" hoverable style={{ marginBottom: 12 }}>
-                  <Typography.Text strong style={{ fontSize: 16 }}>
-                    {f.title}
-                  </Typography.Text>{' '}
-                  {f.status === 'closed' ? <Tag>已结束</Tag> : <Tag color="green">进行中</Tag>}
-                  <div style={{ color: 'rgba(0,0,0,0.65)', marginTop: 4 }}>
-                    {fairTypeLabels[f.type]} · {f.schoolName} · {fmt(f.startsAt)} — {fmt(f.endsAt)}
-                  </div>
-                  <div style={{ color: 'rgba(0,0,0,0.45)' }}>
-                    参会企业 {f.employerCount} 个 | 可投递职位 {f.jobCount} 个 | 关注人次 {f.views}
-                  </div>
-                </Card>
-              </Link>
+              <List.Item style={{ display: 'block', padding: 0, borderBlockEnd: 'none' }}>
+                <Link to={`${base}/jobfairs/${f.id}`} style={{ display: 'block' }}>
+                  <Card size="small" hoverable style={{ marginBottom: 12 }}>
+                    <Typography.Text strong style={{ fontSize: 16 }}>
+                      {f.title}
+                    </Typography.Text>{' '}
+                    {f.status === 'closed' ? <Tag>已结束</Tag> : <Tag color="#237804">进行中</Tag>}
+                    <div style={{ color: 'rgba(0,0,0,0.65)', marginTop: 4 }}>
+                      {fairTypeLabels[f.type]} · {f.schoolName} · {fmt(f.startsAt)} —{' '}
+                      {fmt(f.endsAt)}
+                    </div>
+                    <div style={{ color: 'rgba(0,0,0,0.62)' }}>
+                      参会企业 {f.employerCount} 个 | 可投递职位 {f.jobCount} 个 | 关注人次{' '}
+                      {f.views}
+                    </div>
+                  </Card>
+                </Link>
+              </List.Item>
             )}
           />
         )}

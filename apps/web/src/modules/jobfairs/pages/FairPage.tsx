@@ -73,7 +73,7 @@ function Employers({ fairId }: { fairId: string }) {
               <Col xs={24} sm={12} lg={6} key={e.organizationId}>
                 <Card size="small" title={e.shortName ?? e.name} style={{ height: '100%' }}>
                   {e.shortName && (
-                    <div style={{ color: 'rgba(0,0,0,0.45)', marginBottom: 4 }}>{e.name}</div>
+                    <div style={{ color: 'rgba(0,0,0,0.62)', marginBottom: 4 }}>{e.name}</div>
                   )}
                   {e.jobs.map((j) => (
                     <div

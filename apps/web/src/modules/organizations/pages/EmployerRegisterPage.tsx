@@ -244,7 +244,7 @@ function ChannelStep({ onDone }: { onDone: () => void }) {
             {channels.map((item) => (
               <Radio key={item.value} value={item.value}>
                 {item.label}
-                <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 13 }}>{item.help}</div>
+                <div style={{ color: 'rgba(0,0,0,0.62)', fontSize: 13 }}>{item.help}</div>
               </Radio>
             ))}
           </Radio.Group>
