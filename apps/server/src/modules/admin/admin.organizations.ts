@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { accounts, signInIdentifiers } from '../accounts/accounts.tables.ts';
 import { memberships, organizations } from '../organizations/organizations.tables.ts';
-import { insertLedgerEntry } from '../talentpool/talentpool.repo.ts';
+import { insertLedgerEntry, pointsBalance } from '../talentpool/talentpool.repo.ts';
 import { pointsLedgerOf } from '../talentpool/talentpool.service.ts';
 import { findOpenSuspension } from './admin.suspensions.ts';
 import { verificationOf } from './admin.reverification.ts';
@@ -79,7 +79,7 @@ export async function adjustPoints(
   );
   if (!org) throw new AppError('NOT_FOUND');
   if (org.kind === 'school') throw new AppError('BAD_REQUEST', '学校没有会员点数');
-  const { balance } = await pointsLedgerOf(tx, organizationId);
+  const balance = await pointsBalance(tx, organizationId);
   if (balance + input.delta < 0) {
     throw new AppError('INSUFFICIENT_POINTS', `扣减后余额不能为负，当前余额 ${balance}`);
   }

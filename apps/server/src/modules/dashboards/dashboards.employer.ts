@@ -3,6 +3,7 @@ import type { EmployerDashboard } from '@hirehall/shared/dashboards';
 import { queryRows, type Queryable } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
+import { pointsBalance } from '../talentpool/talentpool.repo.ts';
 import { countOf, countsBy, latestSystemMessages } from './dashboards.repo.ts';
 
 /** 首页 of an employer or institution: everything scoped to the actor's organization. */
@@ -74,13 +75,7 @@ export async function employerDashboard(q: Queryable, actor: Actor): Promise<Emp
       q,
       sql`select count(*)::int as n from card_views where organization_id = ${org}`,
     ),
-    pointsBalance:
-      info.kind === 'institution'
-        ? await countOf(
-            q,
-            sql`select coalesce(sum(delta), 0)::int as n from points_ledger where organization_id = ${org}`,
-          )
-        : null,
+    pointsBalance: info.kind === 'institution' ? await pointsBalance(q, org) : null,
     systemMessages: await latestSystemMessages(q, actor.accountId),
   };
 }
