@@ -12,7 +12,8 @@ async function signInSeeker(page: Page) {
 /**
  * Seed 001 + 004 on a phone: the seeker opens the demo fair, searches 销售 among its employers,
  * finds 华为's 电话销售 (6500-7499), opens it, looks at the probation info and favourites it;
- * the job search finds it too, and it is in 职位收藏.
+ * the job search finds it too, and it is in 职位收藏. Then applies to 华为's 人事行政专员 from the
+ * fair (the application carries the fair) and sees the fair's times in China time.
  */
 const journey: Journey = {
   name: 'seeker: demo fair → search 销售 → 华为 电话销售 → favourite',
@@ -31,7 +32,7 @@ const journey: Journey = {
     await page.goto(`/seeker/jobfairs/${fair.id}`);
     await page.getByText('参会企业').first().waitFor();
     expectText(await page.locator('body').textContent(), '关注人次', 'fair counts');
-    expectText(await page.locator('body').textContent(), '设计工程师', 'fair before search');
+    await page.getByText('设计工程师').first().waitFor(); // employer cards load after the fair
 
     await page.getByPlaceholder('输入单位名称、职位名称进行搜索').fill('销售');
     await page
@@ -51,6 +52,7 @@ const journey: Journey = {
 
     await page.getByRole('link', { name: '电话销售' }).first().click();
     await page.getByText('职位描述').waitFor();
+    if (!page.url().includes(`fairId=${fair.id}`)) throw new Error(`no fairId: ${page.url()}`);
     await page.getByRole('button', { name: /试用期/ }).click();
     await page.getByText('试用期信息').waitFor();
     await page.getByRole('button', { name: /收藏/ }).click();
@@ -64,6 +66,39 @@ const journey: Journey = {
     await page.goto('/seeker/favorites');
     await page.getByText('电话销售').first().waitFor();
     await page.screenshot({ path: `${artifactsDir}/jobs.journey-favorites.png` });
+
+    // 投递简历 at the fair (华为 人事行政专员): the detail page's ApplyButton sends the fair along
+    await page.goto(`/seeker/jobfairs/${fair.id}`);
+    const hr = page
+      .locator('div', { has: page.getByRole('link', { name: '人事行政专员' }) })
+      .last();
+    await hr.getByRole('link', { name: '投递简历' }).click();
+    await page.getByText('职位描述').waitFor();
+    await page.getByRole('button', { name: '投递简历' }).click();
+    await page.getByRole('dialog').getByText('将发送您的在线简历').waitFor();
+    await page.getByRole('button', { name: /确认投递/ }).click();
+    await page.locator('.ant-modal-confirm-title', { hasText: '投递成功' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '已投递' }).waitFor();
+    const mine = (await (await page.request.get('/api/applications')).json()) as {
+      items: { jobTitle: string; fairId: string | null }[];
+    };
+    const applied = mine.items.find((a) => a.jobTitle === '人事行政专员');
+    if (applied?.fairId !== fair.id)
+      throw new Error(`application without the fair: ${JSON.stringify(applied)}`);
+
+    // fair times show in China time whatever the browser's zone (this page runs in UTC)
+    const fairJson = (await (await page.request.get(`/api/public/fairs/${fair.id}`)).json()) as {
+      startsAt: string;
+    };
+    const shanghai = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Asia/Shanghai',
+      dateStyle: 'short',
+      timeStyle: 'short',
+    }).format(new Date(fairJson.startsAt));
+    await page.goto(`/seeker/jobfairs/${fair.id}`);
+    await page.getByText('参会企业').first().waitFor();
+    expectText(await page.locator('body').textContent(), shanghai, 'fair start in China time');
   },
 };
 export default journey;

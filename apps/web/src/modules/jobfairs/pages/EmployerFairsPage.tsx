@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Checkbox, Empty, List, Modal, Space, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import dayjs from 'dayjs';
+import { formatChinaTime } from '../../jobs/components/chinaTime.ts';
 import { signupStatusLabels, type EmployerFair } from '@hirehall/shared/jobfairs';
 import { QueryView } from '../../../components/feedback.tsx';
 import { describeError } from '../../../lib/api.ts';
@@ -96,8 +96,8 @@ export default function EmployerFairsPage() {
                       <Typography.Text strong>{f.title}</Typography.Text>
                     </Link>
                     <div style={{ color: 'rgba(0,0,0,0.45)' }}>
-                      {f.schoolName} · {dayjs(f.startsAt).format('YYYY-MM-DD')} —{' '}
-                      {dayjs(f.endsAt).format('MM-DD')}
+                      {f.schoolName} · {formatChinaTime(f.startsAt, 'YYYY-MM-DD')} —{' '}
+                      {formatChinaTime(f.endsAt, 'MM-DD')}
                       {f.status === 'closed' && ' · 已结束'}
                     </div>
                     {f.signup && (

@@ -1,13 +1,13 @@
 import { Card, Empty, List, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import dayjs from 'dayjs';
+import { formatChinaTime } from '../../jobs/components/chinaTime.ts';
 import { fairTypeLabels } from '@hirehall/shared/jobfairs';
 import { QueryView } from '../../../components/feedback.tsx';
 import { useSeekerBase } from '../../jobs/components/base.ts';
 import { fairKeys, fetchFairs } from '../api/jobfairs.api.ts';
 
-const fmt = (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm');
+const fmt = (d: string) => formatChinaTime(d);
 
 /** 招聘会 list for seekers and visitors. */
 export default function FairListPage() {

@@ -16,7 +16,7 @@ import { QrcodeOutlined, ShareAltOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { QRCodeSVG } from 'qrcode.react';
-import dayjs from 'dayjs';
+import { formatChinaTime } from '../../jobs/components/chinaTime.ts';
 import { fairTypeLabels, type Fair } from '@hirehall/shared/jobfairs';
 import { QueryView } from '../../../components/feedback.tsx';
 import { describeError } from '../../../lib/api.ts';
@@ -30,7 +30,7 @@ import {
   visitFair,
 } from '../api/jobfairs.api.ts';
 
-const fmt = (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm');
+const fmt = (d: string) => formatChinaTime(d);
 
 function Employers({ fairId }: { fairId: string }) {
   const base = useSeekerBase();
@@ -86,10 +86,10 @@ function Employers({ fairId }: { fairId: string }) {
                       }}
                     >
                       <span>
-                        <Link to={`${base}/jobs/${j.id}`}>{j.title}</Link>{' '}
+                        <Link to={`${base}/jobs/${j.id}?fairId=${fairId}`}>{j.title}</Link>{' '}
                         <Typography.Text type="danger">{j.salaryText}</Typography.Text>
                       </span>
-                      <Link to={`${base}/jobs/${j.id}`}>投递简历</Link>
+                      <Link to={`${base}/jobs/${j.id}?fairId=${fairId}`}>投递简历</Link>
                     </div>
                   ))}
                   <Link to={`${base}/jobs?organizationId=${e.organizationId}`}>

@@ -15,7 +15,12 @@ import {
 } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import {
+  formatChinaTime,
+  fromPickerValue,
+  toPickerValue,
+} from '../../jobs/components/chinaTime.ts';
 import {
   fairTypeLabels,
   signupStatusLabels,
@@ -45,7 +50,11 @@ function FairForm({ fair, onDone }: { fair: Fair | null; onDone: () => void }) {
   const save = useMutation({
     mutationFn: (v: FormValues) => {
       const { range, ...rest } = v;
-      const body: FairInput = { ...rest, startsAt: range[0].format(), endsAt: range[1].format() };
+      const body: FairInput = {
+        ...rest,
+        startsAt: fromPickerValue(range[0]),
+        endsAt: fromPickerValue(range[1]),
+      };
       return fair ? updateFair(fair.id, body) : createFair(body);
     },
     onSuccess: () => {
@@ -61,7 +70,7 @@ function FairForm({ fair, onDone }: { fair: Fair | null; onDone: () => void }) {
       onFinish={(v) => save.mutate(v)}
       initialValues={
         fair
-          ? { ...fair, range: [dayjs(fair.startsAt), dayjs(fair.endsAt)] }
+          ? { ...fair, range: [toPickerValue(fair.startsAt), toPickerValue(fair.endsAt)] }
           : { type: 'online', city: '上海市', introduction: '', invitation: '' }
       }
     >
@@ -73,7 +82,11 @@ function FairForm({ fair, onDone }: { fair: Fair | null; onDone: () => void }) {
           options={Object.entries(fairTypeLabels).map(([value, label]) => ({ value, label }))}
         />
       </Form.Item>
-      <Form.Item name="range" label="举办时间" rules={[{ required: true, message: '请选择时间' }]}>
+      <Form.Item
+        name="range"
+        label="举办时间（北京时间）"
+        rules={[{ required: true, message: '请选择时间' }]}
+      >
         <DatePicker.RangePicker showTime style={{ width: '100%' }} />
       </Form.Item>
       <Space wrap>
@@ -124,7 +137,7 @@ function Signups({ fair }: { fair: Fair }) {
             pagination={false}
             columns={[
               { title: '单位', dataIndex: 'employerName' },
-              { title: '报名时间', render: (_, s) => dayjs(s.createdAt).format('MM-DD HH:mm') },
+              { title: '报名时间', render: (_, s) => formatChinaTime(s.createdAt, 'MM-DD HH:mm') },
               {
                 title: '状态',
                 render: (_, s) => (
@@ -205,7 +218,7 @@ export default function SchoolFairsPage() {
               {
                 title: '时间',
                 render: (_, f) =>
-                  `${dayjs(f.startsAt).format('YYYY-MM-DD')} — ${dayjs(f.endsAt).format('MM-DD')}`,
+                  `${formatChinaTime(f.startsAt, 'YYYY-MM-DD')} — ${formatChinaTime(f.endsAt, 'MM-DD')}`,
               },
               { title: '状态', render: (_, f) => <Tag>{statusLabels[f.status]}</Tag> },
               {

@@ -1,7 +1,7 @@
 import { App, Button, Card, Descriptions, Popover, Space, Typography } from 'antd';
 import { HeartFilled, HeartOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { educationLevels, employmentTypes, labelOf } from '@hirehall/shared/jobs';
 import { QueryView } from '../../../components/feedback.tsx';
 import { describeError } from '../../../lib/api.ts';
@@ -16,6 +16,7 @@ export default function JobDetailPage() {
   const [searchParams] = useSearchParams();
   const base = useSeekerBase();
   const navigate = useNavigate();
+  const location = useLocation();
   const { account } = useAuth();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -45,7 +46,8 @@ export default function JobDetailPage() {
                 onClick={() => {
                   if (account?.role !== 'seeker') {
                     message.info('请以求职者身份登录后收藏');
-                    navigate('/sign-in');
+                    const next = encodeURIComponent(location.pathname + location.search);
+                    navigate(`/login/seeker?next=${next}`);
                     return;
                   }
                   toggle.mutate(j.isFavorite);
