@@ -182,6 +182,11 @@ function cachedCutoffs(q: Queryable): Cutoffs | undefined {
   return cached;
 }
 
+/** Loads the window days now (server start, benchmarks) instead of on the first search. */
+export async function warmSearchWindows(q: Queryable) {
+  cutoffCache.set(q as object, await loadCutoffs(q));
+}
+
 export interface SearchPlan {
   /** override the cached window days (tests) */
   windowDays?: number[];
