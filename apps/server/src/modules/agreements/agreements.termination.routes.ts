@@ -61,14 +61,13 @@ export function terminationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const actor = actorOf(request);
         const upload = await receiveUpload(request, [PDF, JPEG, PNG]);
-        const saved = await ctx.db.transaction((tx) =>
-          saveUpload(tx, ctx.storage, {
-            upload,
-            purpose: LETTER_PURPOSE,
-            ownerAccountId: actor.accountId,
-            organizationId: actor.organizationId,
-          }),
-        );
+        // Not inside a transaction: database-backed storage writes through the same pool.
+        const saved = await saveUpload(ctx.db, ctx.storage, {
+          upload,
+          purpose: LETTER_PURPOSE,
+          ownerAccountId: actor.accountId,
+          organizationId: actor.organizationId,
+        });
         return { fileId: saved.id };
       },
     );
