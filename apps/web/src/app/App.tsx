@@ -32,7 +32,8 @@ const formMessages = {
 
 /**
  * WCAG 2.1 AA: every text colour keeps at least 4.5:1 on white and on the page grey
- * (#f5f7fa). antd's defaults (#1677ff, 45% / 25% black, #ff4d4f, preset tag text) do not.
+ * (#f5f7fa); links keep 3:1 against body text. antd's defaults (#1677ff, 45% black,
+ * #ff4d4f) do not. Preset tag colours (e.g. `color="green"`) still fail: avoid them for text.
  */
 const appTheme: ThemeConfig = {
   token: {
@@ -44,15 +45,6 @@ const appTheme: ThemeConfig = {
     colorErrorText: '#cf1322',
     colorSuccessText: '#237804',
     colorWarningText: '#ad4e00',
-    green7: '#237804',
-    orange7: '#ad4e00',
-    gold7: '#ad6800',
-    volcano7: '#ad2102',
-    cyan7: '#006d75',
-    purple7: '#391085',
-    magenta7: '#9e1068',
-    lime7: '#3f6600',
-    yellow7: '#876800',
     borderRadius: 6,
   },
 };

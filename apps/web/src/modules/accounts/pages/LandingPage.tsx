@@ -59,7 +59,7 @@ export default function LandingPage() {
               <Card hoverable style={{ height: '100%' }}>
                 <Card.Meta
                   avatar={<span style={{ fontSize: 32, color: '#1677ff' }}>{entry.icon}</span>}
-                  title={entry.title}
+                  title={`${entry.title}登录`}
                   description={entry.text}
                 />
               </Card>
