@@ -16,14 +16,8 @@ import {
   upsertGraduates,
   toGraduateView,
 } from './graduates.repo.ts';
-import {
-  readCsv,
-  readXlsx,
-  validateGraduateSheet,
-  importFailed,
-  type GraduateRow,
-  type Sheet,
-} from './graduates.sheet.ts';
+import { validateGraduateSheet, importFailed, type GraduateRow } from './graduates.sheet.ts';
+import { readCsv, readXlsx, type Sheet } from '../../platform/spreadsheet.ts';
 import { schoolOf, collegeScopeOf } from './graduates.policy.ts';
 
 /** Parse, validate every row, then write all rows in the caller's transaction (or none). */

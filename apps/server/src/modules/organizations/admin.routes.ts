@@ -26,13 +26,8 @@ import {
   listOrganizations,
   listStaff,
 } from './admin.ts';
-import {
-  importRegistry,
-  readCsv,
-  readXlsx,
-  registryTemplateCsv,
-  validateRegistrySheet,
-} from './registry-import.ts';
+import { importRegistry, registryTemplateCsv, validateRegistrySheet } from './registry-import.ts';
+import { readCsv, readXlsx } from '../../platform/spreadsheet.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
