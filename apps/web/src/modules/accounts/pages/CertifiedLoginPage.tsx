@@ -114,7 +114,15 @@ export default function CertifiedLoginPage() {
             <NewPasswordFields kind="standard" />
           </>
         )}
-        <Button type="primary" htmlType="submit" block size="large" loading={busy || submitting}>
+        {/* one button per step: no loading indicator of the previous step lingers in its name */}
+        <Button
+          key={state}
+          type="primary"
+          htmlType="submit"
+          block
+          size="large"
+          loading={busy || submitting}
+        >
           {state === 'phone' ? '下一步' : state === 'bound' ? '登录' : '设置密码并登录'}
         </Button>
       </Form>
