@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, timestampTz } from '../../platform/db/columns.ts';
 import { accounts } from '../accounts/accounts.tables.ts';
 import { organizations } from '../organizations/organizations.tables.ts';
+import { chatMessages } from '../chat/chat.tables.ts';
 
 /**
  * Why an organization or an account is suspended. The `status` column of the target says
@@ -43,4 +44,21 @@ export const organizationVerifications = pgTable('organization_verifications', {
   confirmedBy: uuid('confirmed_by').references(() => accounts.id, { onDelete: 'set null' }),
   /** when the lapse reminder went out for the current period */
   remindedAt: timestampTz('reminded_at'),
+});
+
+/**
+ * The platform admin's decision on a flagged chat message (the chat module raises the flags;
+ * the review lives here). `reviewed`: the flag was right (a violation); `dismissed`: a false
+ * alarm. No row means the message still waits for review.
+ */
+export const chatFlagReviews = pgTable('chat_flag_reviews', {
+  messageId: uuid('message_id')
+    .primaryKey()
+    .references(() => chatMessages.id, { onDelete: 'cascade' }),
+  decision: text('decision', { enum: ['reviewed', 'dismissed'] }).notNull(),
+  note: text('note'),
+  /** whether the sender's organization was suspended with this decision */
+  suspendedOrganization: boolean('suspended_organization').notNull().default(false),
+  reviewedBy: uuid('reviewed_by').references(() => accounts.id, { onDelete: 'set null' }),
+  reviewedAt: timestampTz('reviewed_at').notNull().defaultNow(),
 });
