@@ -115,8 +115,14 @@ async function fillSmsCode(page: Page, server: Server, phone: string, used: stri
 async function signOut(page: Page) {
   const menu = page.getByRole('button', { name: '账号菜单' });
   if (await menu.isVisible()) {
-    await menu.click();
-    await page.getByRole('menuitem', { name: '退出' }).click();
+    const item = page.getByRole('menuitem', { name: '退出' });
+    // a tap that lands while the page is still settling after a sign-in may not open the
+    // menu; a person taps again
+    for (let attempt = 0; attempt < 3 && !(await item.isVisible()); attempt++) {
+      await menu.click();
+      await item.waitFor({ timeout: 3_000 }).catch(() => undefined);
+    }
+    await item.click();
   } else {
     await page.getByRole('button', { name: '退出' }).click();
   }
@@ -392,22 +398,23 @@ const certifiedResetJourney: Journey = {
       () => [],
     );
     // a person waits out the cooldown the page tells them about
+    const tooSoon = page.getByText(/验证码发送过于频繁，请\d+秒后再试/);
     for (;;) {
       await page.getByRole('button', { name: '获取验证码' }).click();
+      // only a sent code starts the button's countdown; the refusal is a toast
       const outcome = await Promise.race([
         page
-          .getByText('验证码已发送，请注意查收短信')
+          .getByRole('button', { name: /秒后重新获取/ })
           .waitFor()
           .then(() => 'sent'),
-        page
-          .getByText(/验证码发送过于频繁，请\d+秒后再试/)
-          .waitFor()
-          .then(() => 'wait'),
+        tooSoon.waitFor().then(() => 'wait'),
       ]);
       if (outcome === 'sent') break;
-      const text = await page.getByText(/验证码发送过于频繁，请\d+秒后再试/).textContent();
+      const text = await tooSoon.textContent();
       const seconds = Number(text?.match(/(\d+)秒/)?.[1] ?? 5);
       await page.waitForTimeout(seconds * 1000 + 200);
+      // the refusal toast of this attempt must not answer the next one
+      await tooSoon.waitFor({ state: 'hidden' });
     }
     const code = await latestSmsCode(server, phone, used);
     await page.getByRole('textbox', { name: '短信验证码' }).fill(code);
