@@ -31,10 +31,23 @@ if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+// Development tools (/dev/outbox shows every SMS code, dev captcha answers) default on only
+// while every message provider is a development one: then codes reach nobody else, and the
+// quick start (`npm install && npm start`) needs the outbox to sign in. Configure a real SMS
+// provider (HIREHALL_SMS_PROVIDER=aliyun …) and they are off unless HIREHALL_DEV_TOOLS=1.
+const env = { NODE_ENV: 'production', ...process.env };
+const devProviders =
+  (env.HIREHALL_SMS_PROVIDER ?? 'dev') === 'dev' &&
+  (env.HIREHALL_MAIL_TRANSPORT ?? 'dev') === 'dev' &&
+  (env.HIREHALL_WECHAT_PROVIDER ?? 'dev') === 'dev';
+if (env.HIREHALL_DEV_TOOLS === undefined || env.HIREHALL_DEV_TOOLS === '') {
+  env.HIREHALL_DEV_TOOLS = devProviders ? '1' : '0';
+}
+
 const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
   stdio: 'inherit',
   cwd: root,
-  env: { NODE_ENV: 'production', HIREHALL_DEV_TOOLS: '1', ...process.env },
+  env,
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

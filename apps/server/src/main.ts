@@ -1,4 +1,4 @@
-import { loadConfig } from './platform/config.ts';
+import { loadConfig, type Config } from './platform/config.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { buildApp } from './app.ts';
 import { prepareFirstStart } from './first-start.ts';
@@ -9,6 +9,7 @@ async function main() {
   const app = await buildApp({ config, database });
   await prepareFirstStart({ config, db: database.db, log: app.log });
   await app.listen({ host: config.host, port: config.port });
+  if (config.devTools) warnDevTools(config);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -21,6 +22,22 @@ async function main() {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** Dev tools publish every SMS code and captcha answer: say so loudly at every start. */
+function warnDevTools(config: Config) {
+  const line = '!'.repeat(78);
+  console.warn(
+    [
+      line,
+      '!! 开发工具已开启 / DEVELOPMENT TOOLS ARE ON (HIREHALL_DEV_TOOLS)',
+      `!! ${config.publicUrl}/dev/outbox shows every SMS code and message; captcha answers are readable.`,
+      '!! Anyone who can reach this server can sign in as any phone number.',
+      '!! In production set HIREHALL_SMS_PROVIDER=aliyun (and HIREHALL_MAIL_TRANSPORT=smtp,',
+      '!! HIREHALL_WECHAT_PROVIDER=official) or HIREHALL_DEV_TOOLS=0. See README → Deployment.',
+      line,
+    ].join('\n'),
+  );
 }
 
 main().catch((err: unknown) => {
