@@ -35,6 +35,10 @@ import {
 import { HttpJsonConnector, type ProvincialConnector } from './provincial-connector.ts';
 
 const tags = ['agreements'];
+
+/** The QR code's address: the configured public origin, never the request's Host header. */
+export const verifyUrlOf = (publicUrl: string, code: string) =>
+  `${publicUrl.replace(/\/$/, '')}/verify/${code}`;
 const yearQuery = z.object({ graduationYear: z.coerce.number().int().min(2000).max(2100) });
 const school = { access: { roles: ['school' as const] } };
 
@@ -158,10 +162,9 @@ export function schoolSigningRoutes(
           .from(graduateRecords)
           .where(eq(graduateRecords.id, head.graduateRecordId));
         const ownsId = actor.role === 'seeker' && head.graduateAccountId === actor.accountId;
-        const origin = `${request.protocol}://${request.host}`;
         const pdf = await renderAgreementPdf(view!, {
           idNumberShown: ownsId ? record!.idNumber : maskIdNumber(record!.idNumber),
-          verifyUrl: `${origin}/verify/${head.verificationCode}`,
+          verifyUrl: verifyUrlOf(ctx.config.publicUrl, head.verificationCode),
           fingerprint: head.contentSha256 ?? '',
         });
         await ctx.db.transaction((tx) =>
