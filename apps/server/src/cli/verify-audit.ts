@@ -1,18 +1,23 @@
 import { loadConfig } from '../platform/config.ts';
 import { openDatabase, type Queryable } from '../platform/db/database.ts';
-import { verifyAuditChain } from '../platform/audit/audit.ts';
-import { countAuditRows } from '../modules/admin/admin.audit.ts';
+import { checkAuditLog } from '../platform/audit/audit.ts';
 
 /**
  * `npm run audit:verify`: walks the audit log's hash chain and exits 1 at the first row
- * whose hash does not match (edited, deleted or inserted out of order). On PGlite, stop the
- * server first: the embedded database serves one process at a time.
+ * whose hash does not match (edited, deleted or inserted out of order), or when the newest
+ * rows recorded by the head (audit_head) are missing. On PGlite, stop the server first: the
+ * embedded database serves one process at a time.
  */
 export async function verifyAuditCommand(q: Queryable): Promise<{ ok: boolean; message: string }> {
-  const rows = await countAuditRows(q);
-  const brokenAt = await verifyAuditChain(q);
+  const { brokenAt, problem, rows } = await checkAuditLog(q);
   if (brokenAt === null) {
     return { ok: true, message: `审计日志完整 / audit chain intact: ${rows} rows` };
+  }
+  if (problem === 'head') {
+    return {
+      ok: false,
+      message: `审计日志被篡改 / newest audit rows missing: the head records row id ${brokenAt}, the table ends elsewhere (${rows} rows)`,
+    };
   }
   return {
     ok: false,

@@ -5,6 +5,7 @@ import { signInAs, type SignedIn } from '../../../test/fixtures.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { queryRows } from '../../platform/db/database.ts';
 import { verifyAuditCommand } from '../../cli/verify-audit.ts';
+import { tamperWithAuditLog } from '../../platform/audit/audit.test-helpers.ts';
 
 let t: TestApp;
 let admin: SignedIn;
@@ -99,7 +100,10 @@ describe('audit chain verifier', () => {
       t.database.db,
       sql`select id from audit_log where action = 'resume.download'`,
     );
-    await t.database.db.execute(sql`update audit_log set target_id = 'r-2' where id = ${row!.id}`);
+    await tamperWithAuditLog(
+      t.database.db,
+      sql`update audit_log set target_id = 'r-2' where id = ${row!.id}`,
+    );
     const broken = await verifyAuditCommand(t.database.db);
     expect(broken.ok).toBe(false);
     expect(broken.message).toContain(`row id ${Number(row!.id)}`);
@@ -110,9 +114,12 @@ describe('audit chain verifier', () => {
     expect(viaRoute.json()).toMatchObject({ intact: false, brokenAt: Number(row!.id) });
 
     // putting it back restores the chain; deleting a row breaks it at the next one
-    await t.database.db.execute(sql`update audit_log set target_id = 'r-1' where id = ${row!.id}`);
+    await tamperWithAuditLog(
+      t.database.db,
+      sql`update audit_log set target_id = 'r-1' where id = ${row!.id}`,
+    );
     expect((await verifyAuditCommand(t.database.db)).ok).toBe(true);
-    await t.database.db.execute(sql`delete from audit_log where id = ${row!.id}`);
+    await tamperWithAuditLog(t.database.db, sql`delete from audit_log where id = ${row!.id}`);
     const gap = await verifyAuditCommand(t.database.db);
     expect(gap.ok).toBe(false);
   });
