@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sql } from 'drizzle-orm';
-import { ownJobSchema } from '@hirehall/shared/jobs';
+import { checkCompliance, hasBlockingFlag } from '@hirehall/shared/compliance';
+import { jobTransitions, ownJobSchema } from '@hirehall/shared/jobs';
+import { nextState } from '@hirehall/shared/workflow';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/auth/access.ts';
+import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { queryRows } from '../../platform/db/database.ts';
 import { findJob, toOwnJob, type JobRow } from './jobs.repo.ts';
@@ -60,7 +63,20 @@ export function jobReviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               reviewedBy: actor.accountId,
               reviewedAt: new Date(),
             };
-            if (event === 'approve') extra.publishedAt = new Date();
+            if (!nextState(jobTransitions, job!.status, event)) throw new AppError('CONFLICT');
+            if (event === 'approve') {
+              // the text may have changed since it was flagged: approve only what passes now
+              const flags = checkCompliance(job as JobRow);
+              if (hasBlockingFlag(flags)) {
+                throw new AppError(
+                  'COMPLIANCE_VIOLATION',
+                  '职位内容含有歧视性或违法要求，不能审核通过，请退回单位修改',
+                  { flags },
+                );
+              }
+              extra.complianceFlags = flags;
+              extra.publishedAt = new Date();
+            }
             const updated = await transitionJob(tx, job as JobRow, event, extra);
             await recordAudit(tx, {
               actorAccountId: actor.accountId,

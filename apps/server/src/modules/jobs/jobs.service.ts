@@ -36,10 +36,16 @@ export async function createJob(tx: Queryable, actor: Actor, fields: JobFields) 
   return row!;
 }
 
+/** Why a posting left the review queue on its own: the employer's edit added a clear violation. */
+export const REVIEW_WITHDRAWN_REASON = '修改后含有违规内容，已退出审核，请按提示修改后重新发布';
+
 /**
  * Autosave: applies the changed fields when `version` is still current, else VERSION_CONFLICT.
- * A live posting is re-checked: a clear violation refuses the save, a new doubtful term sends
- * it back to review.
+ * Every edit of a live posting or one under review is re-checked:
+ * - published/paused: a clear violation refuses the save, a new doubtful term sends it to review;
+ * - in_review: a clear violation takes it out of the queue (returned, with the flags and the
+ *   reason, so the edit is kept but the posting cannot be approved as it is); otherwise the
+ *   flags are refreshed so the reviewer sees what the text says now.
  */
 export async function updateJob(
   tx: Queryable,
@@ -55,6 +61,7 @@ export async function updateJob(
   const merged = { ...job, ...fields } as JobRow;
   let status: JobStatus = job.status;
   let complianceFlags = job.complianceFlags;
+  let reviewReason = job.reviewReason;
   if (job.status === 'published' || job.status === 'paused') {
     const flags = checkCompliance(merged);
     if (hasBlockingFlag(flags)) {
@@ -65,6 +72,12 @@ export async function updateJob(
       status = nextState(jobTransitions, job.status, 'flag')!;
       complianceFlags = flags;
     }
+  } else if (job.status === 'in_review') {
+    complianceFlags = checkCompliance(merged);
+    if (hasBlockingFlag(complianceFlags)) {
+      status = nextState(jobTransitions, job.status, 'return')!;
+      reviewReason = REVIEW_WITHDRAWN_REASON;
+    }
   }
   const [row] = await tx
     .update(jobPostings)
@@ -72,13 +85,30 @@ export async function updateJob(
       ...fields,
       status,
       complianceFlags,
+      reviewReason,
       version: sql`${jobPostings.version} + 1`,
       updatedAt: new Date(),
       searchVector: searchVectorSql(merged) as never,
     })
-    .where(and(eq(jobPostings.id, id), eq(jobPostings.version, input.version)))
+    .where(
+      and(
+        eq(jobPostings.id, id),
+        eq(jobPostings.version, input.version),
+        eq(jobPostings.status, job.status),
+      ),
+    )
     .returning();
   if (!row) throw new AppError('VERSION_CONFLICT');
+  if (status !== job.status) {
+    await recordAudit(tx, {
+      actorAccountId: actor.accountId,
+      actorRole: actor.role,
+      action: status === 'in_review' ? 'job.flag' : 'job.review.withdrawn',
+      targetType: 'job_posting',
+      targetId: id,
+      details: { flags: complianceFlags.map((f) => f.term) },
+    });
+  }
   return row;
 }
 

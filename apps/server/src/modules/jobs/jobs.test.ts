@@ -176,6 +176,139 @@ describe('compliance check', () => {
   });
 });
 
+describe('compliance re-check of postings under review', () => {
+  async function inReview(title: string) {
+    const school = await signInAs(t.database.db, 'school');
+    await admit(t.database.db, employer.organizationId!, school.organizationId!);
+    const created = await inject({
+      method: 'POST',
+      url: '/api/org/jobs',
+      headers: employer.headers,
+      payload: goodJob({ title, skills: '性别不限' }),
+    });
+    const res = await inject({
+      method: 'POST',
+      url: `/api/org/jobs/${created.json().id}/publish`,
+      headers: employer.headers,
+    });
+    expect(res.json().status).toBe('in_review');
+    return { school, job: res.json() as { id: string; version: number } };
+  }
+
+  it('an edit adding a clear violation takes the posting out of review; approval is impossible', async () => {
+    const { school, job } = await inReview('复查岗位一');
+    const edited = await inject({
+      method: 'PATCH',
+      url: `/api/org/jobs/${job.id}`,
+      headers: employer.headers,
+      payload: { version: job.version, description: '负责电话回访客户，限男性。' },
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json().status).toBe('returned');
+    expect(edited.json().reviewReason).toContain('违规');
+    const flag = edited
+      .json()
+      .complianceFlags.find((f: { severity: string }) => f.severity === 'block');
+    expect(flag).toMatchObject({ category: '性别', term: '限男性', field: '职位描述' });
+    const queue = await inject({ method: 'GET', url: '/api/review/jobs', headers: school.headers });
+    expect(queue.json().map((j: { id: string }) => j.id)).not.toContain(job.id);
+    const approve = await inject({
+      method: 'POST',
+      url: `/api/review/jobs/${job.id}/approve`,
+      headers: school.headers,
+    });
+    expect(approve.statusCode).toBe(409);
+    expect((await inject({ method: 'GET', url: `/api/public/jobs/${job.id}` })).statusCode).toBe(
+      404,
+    );
+    // publishing again re-runs the check and refuses
+    const republish = await inject({
+      method: 'POST',
+      url: `/api/org/jobs/${job.id}/publish`,
+      headers: employer.headers,
+    });
+    expect(republish.json().error.code).toBe('COMPLIANCE_VIOLATION');
+  });
+
+  it('a doubtful edit keeps the posting in review with refreshed flags for the reviewer', async () => {
+    const { school, job } = await inReview('复查岗位二');
+    const edited = await inject({
+      method: 'PATCH',
+      url: `/api/org/jobs/${job.id}`,
+      headers: employer.headers,
+      payload: { version: job.version, skills: '性别不限，户籍不限' },
+    });
+    expect(edited.json().status).toBe('in_review');
+    const categories = edited
+      .json()
+      .complianceFlags.map(
+        (f: { category: string; severity: string }) => `${f.category}:${f.severity}`,
+      );
+    expect(categories).toEqual(['性别:review', '户籍/地域:review']);
+    const queue = await inject({ method: 'GET', url: '/api/review/jobs', headers: school.headers });
+    const item = queue.json().find((j: { id: string }) => j.id === job.id);
+    expect(item.complianceFlags).toHaveLength(2);
+  });
+
+  it('approval re-runs the check and refuses a clear violation present now', async () => {
+    const { school, job } = await inReview('复查岗位三');
+    // text changed behind the queue's back (e.g. written before this rule existed)
+    await t.database.db.execute(
+      sql`update job_postings set description = '本岗位需交押金500元' where id = ${job.id}`,
+    );
+    const approve = await inject({
+      method: 'POST',
+      url: `/api/review/jobs/${job.id}/approve`,
+      headers: school.headers,
+    });
+    expect(approve.statusCode).toBe(422);
+    expect(approve.json().error.code).toBe('COMPLIANCE_VIOLATION');
+    expect(approve.json().error.details.flags[0]).toMatchObject({
+      category: '押金/收费',
+      severity: 'block',
+    });
+    const after = await inject({
+      method: 'GET',
+      url: `/api/org/jobs/${job.id}`,
+      headers: employer.headers,
+    });
+    expect(after.json().status).toBe('in_review');
+    // the reviewer can still return it
+    const returned = await inject({
+      method: 'POST',
+      url: `/api/review/jobs/${job.id}/return`,
+      headers: school.headers,
+      payload: { reason: '请删除押金要求' },
+    });
+    expect(returned.json().status).toBe('returned');
+  });
+
+  it('editing a published posting re-runs the check: violation refused, doubtful term to review', async () => {
+    const job = await createPublishedJob(t.app, employer.headers, { title: '已发布复查岗' });
+    const refused = await inject({
+      method: 'PATCH',
+      url: `/api/org/jobs/${job.id}`,
+      headers: employer.headers,
+      payload: { version: job.version, skills: '仅限本市户籍' },
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.details.flags[0].category).toBe('户籍/地域');
+    const live = await inject({ method: 'GET', url: `/api/public/jobs/${job.id}` });
+    expect(live.json().skills).not.toContain('户籍');
+    const doubtful = await inject({
+      method: 'PATCH',
+      url: `/api/org/jobs/${job.id}`,
+      headers: employer.headers,
+      payload: { version: job.version, skills: '有宗教信仰者请说明' },
+    });
+    expect(doubtful.statusCode).toBe(200);
+    expect(doubtful.json().status).toBe('in_review');
+    expect((await inject({ method: 'GET', url: `/api/public/jobs/${job.id}` })).statusCode).toBe(
+      404,
+    );
+  });
+});
+
 describe('states and visibility', () => {
   it('pause hides the posting from seekers; resume shows it again; close ends it', async () => {
     const job = await createPublishedJob(t.app, employer.headers, { title: '暂停测试岗' });

@@ -73,6 +73,7 @@ function Editor({ job }: { job: OwnJob }) {
   const [state, setState] = useState<SaveState>('saved');
   const [status, setStatus] = useState(job.status);
   const [flags, setFlags] = useState<ComplianceFlag[]>(job.complianceFlags);
+  const [reviewReason, setReviewReason] = useState(job.reviewReason);
   const [hints, setHints] = useState<ComplianceFlag[]>(() => checkCompliance(job));
 
   const save = async () => {
@@ -83,6 +84,7 @@ function Editor({ job }: { job: OwnJob }) {
       version.current = saved.version;
       setStatus(saved.status);
       setFlags(saved.complianceFlags);
+      setReviewReason(saved.reviewReason);
       setState('saved');
       void client.invalidateQueries({ queryKey: jobKeys.own });
     } catch (e) {
@@ -142,12 +144,8 @@ function Editor({ job }: { job: OwnJob }) {
           action={<Button onClick={() => window.location.reload()}>刷新</Button>}
         />
       )}
-      {job.reviewReason && status === 'returned' && (
-        <Alert
-          type="warning"
-          style={{ marginBottom: 12 }}
-          title={`退回原因：${job.reviewReason}`}
-        />
+      {reviewReason && status === 'returned' && (
+        <Alert type="warning" style={{ marginBottom: 12 }} title={`退回原因：${reviewReason}`} />
       )}
       <Flags flags={flags.length ? flags : hints} />
       <Form form={form} layout="vertical" initialValues={job} onValuesChange={onChange}>
