@@ -52,6 +52,41 @@ async function expectVideoFlowing(employer: Page, seeker: Page, when: string) {
   }
 }
 
+/** The tracks the page's current call sends: enabled state and device. */
+function localTracks(page: Page) {
+  return page.evaluate(() => {
+    const hook = (globalThis as { __hhCall?: { pc: RTCPeerConnection } }).__hhCall;
+    const out: Partial<Record<string, { enabled: boolean; deviceId?: string }>> = {};
+    for (const sender of hook?.pc.getSenders() ?? []) {
+      const t = sender.track;
+      if (t) out[t.kind] = { enabled: t.enabled, deviceId: t.getSettings().deviceId };
+    }
+    return out as { audio?: { enabled: boolean; deviceId?: string }; video?: typeof out.video };
+  });
+}
+
+/** In the device check, picks the last microphone the browser lists; returns its id. */
+async function chooseLastMicrophone(page: Page) {
+  const check = page.locator('[data-testid="device-check"]');
+  await check.waitFor();
+  const mic = await waitForValue('the microphones to be listed', () =>
+    page.evaluate(async () => {
+      const all = await navigator.mediaDevices.enumerateDevices();
+      const mics = all.filter((d) => d.kind === 'audioinput' && d.deviceId !== 'default');
+      return mics.length > 1 ? mics[mics.length - 1]! : null;
+    }),
+  );
+  await check.getByLabel('麦克风').click();
+  await page.locator('.ant-select-item-option', { hasText: mic.label }).click();
+  return mic.deviceId;
+}
+
+async function waitForValue<T>(what: string, read: () => Promise<T | null>, ms = 20_000) {
+  let value: T | null = null;
+  await waitFor(what, async () => (value = await read()) !== null, ms);
+  return value as T;
+}
+
 const hhMinutes = (d: Date) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 
@@ -158,8 +193,12 @@ const journey: Journey = {
     await seeker.locator('[data-testid="device-check"]').waitFor();
     await seeker.getByRole('button', { name: '设备正常' }).click();
 
-    // the queue shows the seeker online; 开始面试 rings the seeker's page
+    // the employer's device check: another microphone is chosen, and the call uses it
     await employer.getByRole('tab', { name: '当日面试队列' }).click();
+    const micId = await chooseLastMicrophone(employer);
+    await employer.getByRole('button', { name: '设备正常' }).click();
+
+    // the queue shows the seeker online; 开始面试 rings the seeker's page
     const entry = employer.locator('[data-testid="queue-entry"]').first();
     await waitFor(
       'the seeker online in the queue',
@@ -168,6 +207,10 @@ const journey: Journey = {
     await entry.getByRole('button', { name: '开始面试' }).click();
     await answer(seeker);
     await expectVideoFlowing(employer, seeker, 'after the first answer');
+    const sent = await localTracks(employer);
+    if (sent.audio?.deviceId !== micId) {
+      throw new Error(`the call sends microphone ${sent.audio?.deviceId}, chosen ${micId}`);
+    }
     await employer.screenshot({ path: path.join(artifactsDir, 'interviews-employer-call.png') });
 
     // the drop: the seeker's page reloads; the employer sees the interruption

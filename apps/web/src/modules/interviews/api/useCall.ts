@@ -31,18 +31,33 @@ export function useCall(role: 'employer' | 'seeker', devices?: DeviceChoice) {
   const [cameraOff, setCameraOff] = useState(false);
   const session = useRef<CallSession | null>(null);
   const localRef = useRef<MediaStream | null>(null);
+  /** the camera and microphone the open local stream was opened with */
+  const openedWith = useRef('');
+  const toggles = useRef({ muted, cameraOff });
   const stateRef = useRef(state);
   useEffect(() => {
     stateRef.current = state;
   }, [state]);
+  useEffect(() => {
+    toggles.current = { muted, cameraOff };
+  }, [muted, cameraOff]);
 
+  const cameraId = devices?.cameraId;
+  const micId = devices?.micId;
+  /** The local camera and microphone: the devices chosen in the device check. */
   const media = useCallback(async () => {
-    if (localRef.current?.active) return localRef.current;
-    const stream = await openLocalMedia(devices ?? {});
+    const key = `${cameraId ?? ''}|${micId ?? ''}`;
+    if (localRef.current?.active && openedWith.current === key) return localRef.current;
+    // another choice since the stream was opened: release the old devices first
+    localRef.current?.getTracks().forEach((t) => t.stop());
+    const stream = await openLocalMedia({ cameraId, micId });
+    stream.getAudioTracks().forEach((t) => (t.enabled = !toggles.current.muted));
+    stream.getVideoTracks().forEach((t) => (t.enabled = !toggles.current.cameraOff));
     localRef.current = stream;
+    openedWith.current = key;
     setLocal(stream);
     return stream;
-  }, [devices]);
+  }, [cameraId, micId]);
 
   const closeSession = useCallback(() => {
     session.current?.close();

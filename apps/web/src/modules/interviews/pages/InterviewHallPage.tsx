@@ -22,6 +22,7 @@ import { useCall } from '../api/useCall.ts';
 import { CallView } from '../components/CallView.tsx';
 import { ResultForm } from '../components/ResultForm.tsx';
 import { InvitationsTable } from '../components/InvitationsTable.tsx';
+import { DeviceCheck, type DeviceChoice } from '../components/DeviceCheck.tsx';
 
 const time = (iso: string) =>
   new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
@@ -47,7 +48,9 @@ function TodayQueue() {
   const queue = useHallQueue();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const call = useCall('employer');
+  // the device check comes first: its camera, microphone and speaker are the call's
+  const [devices, setDevices] = useState<DeviceChoice | null>(null);
+  const call = useCall('employer', devices ?? undefined);
   const [chosenId, setSelectedId] = useState<string | null>(null);
   const items = queue.data?.items ?? [];
   // a candidate is always selected: the one chosen, else the first still waiting
@@ -105,7 +108,8 @@ function TodayQueue() {
                     key="start"
                     type="primary"
                     size="small"
-                    disabled={!entry.online || inCall}
+                    disabled={!entry.online || inCall || !devices}
+                    title={devices ? undefined : '请先完成设备检测'}
                     onClick={(e) => {
                       e.stopPropagation();
                       void start(entry);
@@ -143,6 +147,22 @@ function TodayQueue() {
         />
       </Col>
       <Col xs={24} md={15}>
+        {!devices && !inCall && (
+          <Card size="small" style={{ marginBottom: 12 }}>
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message="开始面试前请先检测摄像头、麦克风和扬声器。"
+            />
+            <DeviceCheck onReady={setDevices} />
+          </Card>
+        )}
+        {devices && !inCall && (
+          <Button size="small" style={{ marginBottom: 12 }} onClick={() => setDevices(null)}>
+            重新检测设备
+          </Button>
+        )}
         {selected ? (
           <Space direction="vertical" style={{ width: '100%' }}>
             <Space wrap>
@@ -164,6 +184,7 @@ function TodayQueue() {
               remote={call.remote}
               muted={call.muted}
               cameraOff={call.cameraOff}
+              speakerId={devices?.speakerId}
               onToggleMute={call.toggleMute}
               onToggleCamera={call.toggleCamera}
               onHangup={() => void call.hangup()}
@@ -171,6 +192,7 @@ function TodayQueue() {
             {selected.status === 'confirmed' &&
               !inCall &&
               selected.online &&
+              !!devices &&
               call.state.status !== 'idle' && (
                 <Button onClick={() => void start(selected)}>重新呼叫</Button>
               )}
