@@ -40,6 +40,12 @@ export const interviews = pgTable(
     resultNotes: text('result_notes'),
     /** when the seeker last opened the notice; older than updated_at → 面试通知 NEW */
     seenAt: timestampTz('seen_at'),
+    /**
+     * SEQUENCE of the interview's iCalendar event: null until the employer first confirms (no
+     * calendar was issued); then 0, and one more at every later change, so a reschedule or
+     * cancellation supersedes the copy already in the seeker's calendar.
+     */
+    calendarSequence: integer('calendar_sequence'),
     invitedBy: uuid('invited_by').references(() => accounts.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: timestampTz('updated_at').notNull().defaultNow(),
