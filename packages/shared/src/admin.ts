@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pointsEntrySchema, pointsLedgerSchema as memberLedgerSchema } from './talentpool.ts';
+import { safetyFlags } from './chat.ts';
 
 /** Platform administration: audit log, suspensions, points, organization info. */
 
@@ -127,3 +128,76 @@ export const verificationStatusSchema = z.object({
   state: z.enum(['current', 'due', 'suspended']),
 });
 export type VerificationStatus = z.infer<typeof verificationStatusSchema>;
+
+/** 被标记的洽谈消息: the platform admin reviews what the chat safety check flagged. */
+export const flagReviewDecisions = ['reviewed', 'dismissed'] as const;
+export const flagReviewDecisionLabels = { reviewed: '已核实违规', dismissed: '误报，已忽略' };
+export const flaggedMessagesQuerySchema = z.object({
+  /** open: not yet decided */
+  state: z.enum(['open', ...flagReviewDecisions, 'all']).default('open'),
+  flag: z.enum(safetyFlags).optional(),
+  organizationId: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type FlaggedMessagesQuery = z.infer<typeof flaggedMessagesQuerySchema>;
+
+export const flaggedMessageSchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  body: z.string(),
+  flags: z.array(z.enum(safetyFlags)),
+  createdAt: z.string(),
+  senderName: z.string().nullable(),
+  organizationId: z.string(),
+  organizationName: z.string(),
+  organizationStatus: z.enum(['active', 'suspended']),
+  review: z
+    .object({
+      decision: z.enum(flagReviewDecisions),
+      note: z.string().nullable(),
+      suspendedOrganization: z.boolean(),
+      reviewedAt: z.string(),
+      reviewerName: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type FlaggedMessage = z.infer<typeof flaggedMessageSchema>;
+export const flaggedMessagesPageSchema = z.object({
+  items: z.array(flaggedMessageSchema),
+  total: z.number().int(),
+});
+
+export const flagReviewBodySchema = z
+  .object({
+    decision: z.enum(flagReviewDecisions),
+    note: z.string().trim().max(500).optional(),
+    /** with `reviewed`: also suspend the sender's organization, `note` as the reason */
+    suspendOrganization: z.boolean().default(false),
+  })
+  .refine((b) => !b.suspendOrganization || b.decision === 'reviewed', {
+    message: '忽略的消息不能暂停单位',
+    path: ['suspendOrganization'],
+  })
+  .refine((b) => !b.suspendOrganization || (b.note?.length ?? 0) >= 2, {
+    message: '请填写暂停原因',
+    path: ['note'],
+  });
+export type FlagReviewBody = z.input<typeof flagReviewBodySchema>;
+
+/** 系统消息: past broadcasts, newest first. */
+export const broadcastRecordSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  roles: z.array(z.string()),
+  createdAt: z.string(),
+  /** null while the dispatcher has not delivered it yet */
+  deliveredAt: z.string().nullable(),
+  recipients: z.number().int(),
+});
+export type BroadcastRecord = z.infer<typeof broadcastRecordSchema>;
+export const broadcastPageSchema = z.object({
+  items: z.array(broadcastRecordSchema),
+  total: z.number().int(),
+});

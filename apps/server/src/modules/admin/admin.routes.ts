@@ -6,6 +6,11 @@ import {
   auditPageSchema,
   auditQuerySchema,
   auditVerifySchema,
+  broadcastPageSchema,
+  flaggedMessageSchema,
+  flaggedMessagesPageSchema,
+  flaggedMessagesQuerySchema,
+  flagReviewBodySchema,
   organizationInfoBodySchema,
   organizationInfoSchema,
   pointsAdjustBodySchema,
@@ -38,6 +43,8 @@ import {
   verificationOf,
 } from './admin.reverification.ts';
 import { JobScheduler } from './scheduled-jobs.ts';
+import { findFlaggedMessages, reviewFlaggedMessage } from './admin.chat-safety.ts';
+import { listBroadcasts } from './admin.broadcasts.ts';
 
 const admin = { access: { roles: ['admin'] as Role[] } };
 const employers = { access: { roles: ['employer', 'institution'] as Role[] } };
@@ -257,8 +264,63 @@ function organizationAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   };
 }
 
+/** Flagged chat messages to review, and the 系统消息 sent so far. */
+function contentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/admin/chat/flagged',
+      {
+        config: admin,
+        schema: {
+          tags,
+          querystring: flaggedMessagesQuerySchema,
+          response: { 200: flaggedMessagesPageSchema },
+        },
+      },
+      async (request) => findFlaggedMessages(ctx.db, request.query),
+    );
+
+    app.post(
+      '/api/admin/chat/flagged/:id/review',
+      {
+        config: admin,
+        schema: {
+          tags,
+          params: idParams,
+          body: flagReviewBodySchema,
+          response: { 200: flaggedMessageSchema },
+        },
+      },
+      async (request) => {
+        const reviewed = await ctx.db.transaction((tx) =>
+          reviewFlaggedMessage(tx, actorOf(request), request.params.id, request.body, request.ip),
+        );
+        if (reviewed.review?.suspendedOrganization) ctx.events.nudge();
+        return reviewed;
+      },
+    );
+
+    app.get(
+      '/api/admin/broadcasts',
+      {
+        config: admin,
+        schema: {
+          tags,
+          querystring: z.object({
+            page: z.coerce.number().int().min(1).default(1),
+            pageSize: z.coerce.number().int().min(1).max(100).default(20),
+          }),
+          response: { 200: broadcastPageSchema },
+        },
+      },
+      async (request) => listBroadcasts(ctx.db, request.query.page, request.query.pageSize),
+    );
+  };
+}
+
 export async function registerAdmin(app: FastifyInstance, ctx: AppContext) {
   await app.register(auditRoutes(ctx));
+  await app.register(contentRoutes(ctx));
   await app.register(organizationAdminRoutes(ctx));
   if (!ctx.config.dispatcher) return;
   const scheduler = new JobScheduler(ctx.db, app.log, [

@@ -6,6 +6,7 @@ const AuditLogPage = lazy(() => import('./pages/AuditLogPage.tsx'));
 const OrganizationAdminPage = lazy(() => import('./pages/OrganizationAdminPage.tsx'));
 const AccountsAdminPage = lazy(() => import('./pages/AccountsAdminPage.tsx'));
 const VerificationPage = lazy(() => import('./pages/VerificationPage.tsx'));
+const FlaggedMessagesPage = lazy(() => import('./pages/FlaggedMessagesPage.tsx'));
 
 const verification = [{ path: 'verification', element: <VerificationPage /> }];
 
@@ -16,6 +17,7 @@ export const adminConsoleRoutes: ModuleRoutes = {
     { path: 'audit', element: <AuditLogPage /> },
     { path: 'organization-admin', element: <OrganizationAdminPage /> },
     { path: 'accounts', element: <AccountsAdminPage /> },
+    { path: 'chat-safety', element: <FlaggedMessagesPage /> },
   ],
   employer: verification,
   institution: verification,

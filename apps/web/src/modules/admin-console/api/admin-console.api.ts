@@ -2,6 +2,10 @@ import type {
   AccountLookup,
   AuditEntryView,
   AuditQuery,
+  BroadcastRecord,
+  FlaggedMessage,
+  FlaggedMessagesQuery,
+  FlagReviewBody,
   OrganizationInfo,
   OrganizationInfoBody,
   PointsLedger,
@@ -66,3 +70,18 @@ export const reinstateAccount = (id: string) =>
 export const getVerification = () => api<VerificationStatus>('/api/org/verification');
 export const confirmVerification = () =>
   api<VerificationStatus>('/api/org/verification/confirm', { method: 'POST' });
+
+export type FlaggedFilter = Partial<Omit<FlaggedMessagesQuery, 'pageSize'>>;
+export const listFlaggedMessages = (filter: FlaggedFilter) =>
+  api<{ items: FlaggedMessage[]; total: number }>('/api/admin/chat/flagged', {
+    query: { ...filter, pageSize: 20 },
+  });
+export const reviewFlaggedMessage = (id: string, body: FlagReviewBody) =>
+  api<FlaggedMessage>(`/api/admin/chat/flagged/${id}/review`, { method: 'POST', body });
+
+export const listBroadcasts = (page: number) =>
+  api<{ items: BroadcastRecord[]; total: number }>('/api/admin/broadcasts', {
+    query: { page, pageSize: 20 },
+  });
+export const sendBroadcast = (body: { title: string; body: string; roles: string[] }) =>
+  api<{ accepted: true }>('/api/admin/broadcasts', { method: 'POST', body });
