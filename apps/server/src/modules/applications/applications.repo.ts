@@ -71,10 +71,30 @@ export async function hasCurrentApplication(q: Queryable, seekerAccountId: strin
   return Boolean(row);
 }
 
+/** The seeker's current applications and whether one of them is for `jobId` — one query. */
+export async function seekerStanding(q: Queryable, seekerAccountId: string, jobId: string) {
+  const [row] = await queryRows<{ used: number; applied: boolean }>(
+    q,
+    sql`select count(*) filter (where status in (${currentList()}))::int as used,
+               coalesce(bool_or(job_id = ${jobId}), false) as applied
+        from applications
+        where seeker_account_id = ${seekerAccountId} and status <> 'withdrawn'`,
+  );
+  return { used: row?.used ?? 0, alreadyApplied: row?.applied ?? false };
+}
+
+function currentList() {
+  return sql.join(
+    currentApplicationStatuses.map((s) => sql`${s}`),
+    sql`, `,
+  );
+}
+
 /**
  * Inserts the application only while the seeker has fewer than `limit` current ones and no
  * current one for the posting — one statement, run right after `lockSeeker` so its snapshot
- * sees every application committed before the lock was granted. Null when refused.
+ * sees every application committed before the lock was granted. Returns the new id and the
+ * number of current applications including it; null when refused.
  */
 export async function insertWithinQuota(
   q: Queryable,
@@ -87,21 +107,19 @@ export async function insertWithinQuota(
     resumeSnapshot: Record<string, unknown>;
   },
   limit: number,
-): Promise<{ id: string } | null> {
-  const current = sql.join(
-    currentApplicationStatuses.map((s) => sql`${s}`),
-    sql`, `,
-  );
-  const rows = await queryRows<{ id: string }>(
+): Promise<{ id: string; used: number } | null> {
+  const rows = await queryRows<{ id: string; used: number }>(
     q,
-    sql`insert into applications
+    sql`with cur as (
+          select count(*)::int as n from applications
+          where seeker_account_id = ${v.seekerAccountId} and status in (${currentList()}))
+        insert into applications
           (seeker_account_id, job_id, organization_id, fair_id, attachment_id, resume_snapshot)
         select ${v.seekerAccountId}, ${v.jobId}, ${v.organizationId}, ${v.fairId},
                ${v.attachmentId}, ${JSON.stringify(v.resumeSnapshot)}::jsonb
-        where (select count(*) from applications
-               where seeker_account_id = ${v.seekerAccountId} and status in (${current})) < ${limit}
+        from cur where cur.n < ${limit}
         on conflict (seeker_account_id, job_id) where status <> 'withdrawn' do nothing
-        returning id`,
+        returning id, (select n from cur) + 1 as used`,
   );
   return rows[0] ?? null;
 }

@@ -17,6 +17,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Config } from '../../platform/config.ts';
 import { actorOf } from '../../platform/auth/access.ts';
 import { AppError } from '../../platform/errors.ts';
+import { createKeyedQueue } from './applications.serial.ts';
 import { countByPosting, findCandidates, findMyApplications } from './applications.repo.ts';
 import {
   markApplication,
@@ -37,6 +38,8 @@ export function applicationsRoutes(
   settings: Config['hiring'] = ctx.config.hiring,
 ): FastifyPluginAsyncZod {
   const limit = settings.applicationQuota;
+  // one seeker's applies and withdrawals run one after another in this process
+  const perSeeker = createKeyedQueue();
   return async (app) => {
     /* ---------- seeker ---------- */
     app.post(
@@ -47,7 +50,9 @@ export function applicationsRoutes(
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const result = await submitApplication(ctx.db, actor, request.body, limit);
+        const result = await perSeeker.run(actor.accountId, () =>
+          submitApplication(ctx.db, actor, request.body, limit),
+        );
         return reply.status(201).send(result);
       },
     );
@@ -113,7 +118,9 @@ export function applicationsRoutes(
       },
       async (request) => {
         const actor = actorOf(request);
-        return ctx.db.transaction((tx) => withdrawApplication(tx, actor, request.params.id, limit));
+        return perSeeker.run(actor.accountId, () =>
+          ctx.db.transaction((tx) => withdrawApplication(tx, actor, request.params.id, limit)),
+        );
       },
     );
 

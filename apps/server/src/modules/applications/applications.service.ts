@@ -30,10 +30,10 @@ import {
   findCandidate,
   findJobForApplying,
   findMyApplications,
-  hasCurrentApplication,
   insertWithinQuota,
   isJobAtFair,
   lockSeeker,
+  seekerStanding,
   type CandidateRow,
 } from './applications.repo.ts';
 import { transitionApplication } from './applications.workflow.ts';
@@ -58,10 +58,12 @@ export async function quotaOf(
 }
 
 /**
- * 投递简历. Read-only checks run first, outside any lock (a seeker already at the quota is
- * refused at once). Then one short transaction locks the seeker's account row — so one
- * seeker's concurrent applies queue there — and inserts only within the quota and only if
- * there is no current application to the posting (the partial unique index).
+ * 投递简历. Read-only checks run first, outside any transaction (a seeker already at the quota
+ * is refused at once). Then one short transaction locks the seeker's account row — the
+ * guarantee across processes — and inserts only within the quota and only if there is no
+ * current application to the posting (the partial unique index). The routes run one seeker's
+ * applies one after another in this process (applications.serial.ts), so the lock is rarely
+ * waited on while holding a pooled connection.
  */
 export async function submitApplication(
   db: Db,
@@ -81,12 +83,11 @@ export async function submitApplication(
       throw new AppError('NOT_FOUND', '附件简历不存在');
     }
   }
-  if (await hasCurrentApplication(db, actor.accountId, job.id))
-    throw new AppError('ALREADY_APPLIED');
   const quotaFull = (used: number) =>
     new AppError('QUOTA_EXCEEDED', quotaFullMessage(limit), { limit, used, remaining: 0 });
-  const usedBefore = await countCurrentApplications(db, actor.accountId);
-  if (usedBefore >= limit) throw quotaFull(usedBefore);
+  const before = await seekerStanding(db, actor.accountId, job.id);
+  if (before.alreadyApplied) throw new AppError('ALREADY_APPLIED');
+  if (before.used >= limit) throw quotaFull(before.used);
   const resume = await getOrCreateResume(db, actor.accountId);
 
   const { id, used } = await db.transaction(async (tx) => {
@@ -103,8 +104,8 @@ export async function submitApplication(
       },
       limit,
     );
-    const count = await countCurrentApplications(tx, actor.accountId);
     if (!row) {
+      const count = await countCurrentApplications(tx, actor.accountId);
       if (count >= limit) throw quotaFull(count);
       throw new AppError('ALREADY_APPLIED');
     }
@@ -120,7 +121,7 @@ export async function submitApplication(
       recipientOrganizationIds: [job.organizationId],
       payload: { applicationId: row.id, jobId: job.id, jobTitle: job.title },
     });
-    return { id: row.id, used: count };
+    return row;
   });
   const [mine] = await findMyApplications(db, actor.accountId, 'one', id);
   const remaining = Math.max(0, limit - used);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { buildApp } from '../../app.ts';
+import { queryRows } from '../../platform/db/database.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { signInAs, type SignedIn } from '../../../test/fixtures.ts';
 import { fairJobs, jobFairs } from '../jobfairs/jobfairs.tables.ts';
@@ -221,6 +223,43 @@ describe('the quota of 10 current applications', () => {
     const current = (await call(s, 'GET', '/api/applications')).json();
     expect(current.items).toHaveLength(10);
     expect(current.quota).toEqual({ limit: 10, used: 10, remaining: 0 });
+  });
+
+  it('holds across two server processes sharing the database (the row lock, not the in-process queue)', async () => {
+    // a second app on the same database has its own per-seeker queue, like another process
+    const second = await buildApp({ config: t.config, database: t.database });
+    await second.ready();
+    try {
+      const s = await seekerWithResume();
+      const jobs = await Promise.all(
+        Array.from({ length: 30 }, () => createJob(t.database.db, employer.organizationId!)),
+      );
+      const results = await Promise.all(
+        jobs.map((j, i) =>
+          (i % 2 === 0 ? t.app : second).inject({
+            method: 'POST',
+            url: '/api/applications',
+            headers: s.headers,
+            payload: { jobId: j.id },
+          }),
+        ),
+      );
+      expect(results.filter((r) => r.statusCode === 201)).toHaveLength(10);
+      expect(results.filter((r) => r.json().error?.code === 'QUOTA_EXCEEDED')).toHaveLength(20);
+      const used = results
+        .filter((r) => r.statusCode === 201)
+        .map((r) => r.json().quota.used as number)
+        .sort((a, b) => a - b);
+      expect(used).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      const [row] = await queryRows<{ n: number }>(
+        t.database.db,
+        sql`select count(*)::int as n from applications
+            where seeker_account_id = ${s.accountId} and status <> 'withdrawn'`,
+      );
+      expect(row!.n).toBe(10);
+    } finally {
+      await second.close();
+    }
   });
 
   it('keeps one application per posting under 20 simultaneous applies', async () => {
