@@ -34,6 +34,7 @@ const envSchema = z.object({
   HIREHALL_SESSION_DAYS: z.coerce.number().positive().max(90).default(7),
   HIREHALL_REVEAL_POINTS: z.coerce.number().int().min(0).max(100_000).default(10),
   HIREHALL_APPLICATION_QUOTA: z.coerce.number().int().min(1).max(1000).default(10),
+  HIREHALL_INSTITUTION_POSTING_CAP: z.coerce.number().int().min(1).max(10_000).default(10),
   HIREHALL_PUBLIC_URL: z.url().default('http://localhost:3000'),
   HIREHALL_MAIL_TRANSPORT: z.enum(['dev', 'smtp']).default('dev'),
   SMTP_HOST: z.string().optional(),
@@ -92,7 +93,7 @@ export interface Config {
   storage: 'disk' | 'database';
   sessionDays: number;
   /** points one contact reveal costs (查看联系方式) and current applications per seeker (应聘名额) */
-  hiring: { revealPoints: number; applicationQuota: number };
+  hiring: { revealPoints: number; applicationQuota: number; institutionPostingCap: number };
   logLevel: Env['LOG_LEVEL'];
   version: string;
   /** absolute address of the web app, for links in email and WeChat messages */
@@ -212,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hiring: {
       revealPoints: e.HIREHALL_REVEAL_POINTS,
       applicationQuota: e.HIREHALL_APPLICATION_QUOTA,
+      institutionPostingCap: e.HIREHALL_INSTITUTION_POSTING_CAP,
     },
     logLevel: e.LOG_LEVEL,
     version: process.env.npm_package_version ?? '0.1.0',
