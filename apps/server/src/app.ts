@@ -20,6 +20,7 @@ import type { AppContext } from './platform/context.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { hardenOpenApi } from './platform/http/openapi.ts';
 import { registerAccessControl, type RouteAccessEntry } from './platform/auth/access.ts';
+import { registerHttpCache } from './platform/http-cache.ts';
 import { LocalDiskStorage, type FileStorage } from './platform/storage/storage.ts';
 import { DatabaseStorage } from './platform/storage/database-storage.ts';
 import { createSmsProvider } from './platform/sms/create-sms-provider.ts';
@@ -117,6 +118,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   app.decorate('accessTable', accessTable);
   registerAccessControl(app, database.db, accessTable);
+  registerHttpCache(app);
 
   await app.register(systemRoutes(ctx));
   await registerModules(app, ctx);

@@ -43,7 +43,7 @@ function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/public/fairs/:id',
       {
-        config: { access: 'public' },
+        config: { access: 'public', httpCache: true },
         schema: { tags: ['jobfairs'], params: idParams, response: { 200: fairSchema } },
       },
       async (request, reply) => {

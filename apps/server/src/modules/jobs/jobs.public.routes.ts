@@ -33,7 +33,7 @@ export function jobsPublicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/public/jobs/:id',
       {
-        config: { access: 'public' },
+        config: { access: 'public', httpCache: true },
         schema: {
           tags: ['jobs'],
           params: z.object({ id: z.uuid() }),

@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { SESSION_COOKIE } from './auth/sessions.ts';
+
+/**
+ * An in-process cache of whole responses for public GET routes that opt in with
+ * `config: { httpCache: true }` (or `{ ttlMs }`). It holds only what an anonymous visitor
+ * receives: a request carrying a session cookie is never answered from the cache nor stored,
+ * and neither is a response that sets a cookie or is not a 200. Every cached answer carries an
+ * ETag, and `If-None-Match` gets a 304 without a body.
+ *
+ * Freshness: entries expire after `ttlMs` (5 s by default). Besides, any successful write
+ * (POST/PUT/PATCH/DELETE) by staff — an employer, a school or an admin, the only people whose
+ * writes change what the public pages show — clears this process's cache at once. Writes by
+ * seekers and anonymous visitors (applying, chatting, counting a fair visit) keep it. Other
+ * server processes behind the same proxy serve their own copy until it expires.
+ */
+export interface HttpCacheOptions {
+  /** default time to live of an entry, ms */
+  ttlMs?: number;
+  /** most entries kept; the oldest goes first */
+  maxEntries?: number;
+  /** larger bodies are not kept */
+  maxBodyBytes?: number;
+  /** the clock, for tests */
+  now?: () => number;
+}
+
+interface Entry {
+  body: Buffer;
+  etag: string;
+  headers: Record<string, string>;
+  expires: number;
+}
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** headers a cached answer repeats; the rest (date, content-length, …) the server sets anew */
+const KEPT_HEADERS = ['content-type', 'cache-control', 'vary', 'content-language'];
+
+export class HttpCache {
+  readonly ttlMs: number;
+  private readonly maxEntries: number;
+  private readonly maxBodyBytes: number;
+  readonly now: () => number;
+  private readonly entries = new Map<string, Entry>();
+  /** bumped by clear(): an answer computed before a write is not stored after it */
+  generation = 0;
+  hits = 0;
+  misses = 0;
+
+  constructor(options: HttpCacheOptions = {}) {
+    this.ttlMs = options.ttlMs ?? 5000;
+    this.maxEntries = options.maxEntries ?? 2000;
+    this.maxBodyBytes = options.maxBodyBytes ?? 512 * 1024;
+    this.now = options.now ?? Date.now;
+  }
+
+  get size() {
+    return this.entries.size;
+  }
+
+  get(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expires <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  set(key: string, body: Buffer, headers: Record<string, string>, ttlMs: number): Entry | null {
+    if (body.length > this.maxBodyBytes) return null;
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+    const entry = { body, etag, headers, expires: this.now() + ttlMs };
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    if (this.entries.size > this.maxEntries) {
+      this.entries.delete(this.entries.keys().next().value!);
+    }
+    return entry;
+  }
+
+  clear() {
+    this.entries.clear();
+    this.generation++;
+  }
+}
+
+/** `If-None-Match` lists the ETag (or is `*`). */
+function notModified(request: FastifyRequest, etag: string) {
+  const header = request.headers['if-none-match'];
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+function routeTtl(request: FastifyRequest, cache: HttpCache): number | null {
+  const flag = request.routeOptions.config?.httpCache;
+  if (!flag) return null;
+  return flag === true ? cache.ttlMs : (flag.ttlMs ?? cache.ttlMs);
+}
+
+/** Anonymous: no session cookie at all (a stale one gets a Set-Cookie that clears it). */
+function anonymous(request: FastifyRequest) {
+  return !request.cookies?.[SESSION_COOKIE] && !request.headers.authorization;
+}
+
+const served = Symbol('served from the http cache');
+const generation = Symbol('cache generation when the request began');
+type Marked = FastifyRequest & { [served]?: boolean; [generation]?: number };
+
+/**
+ * Registers the hooks on `app`. Call after the cookie plugin and the access control hook
+ * and before the routes.
+ */
+export function registerHttpCache(app: FastifyInstance, options: HttpCacheOptions = {}) {
+  const cache = new HttpCache(options);
+  app.decorate('httpCache', cache);
+
+  app.addHook('onRequest', async (request: Marked, reply: FastifyReply) => {
+    if (request.method !== 'GET' || routeTtl(request, cache) === null || !anonymous(request)) {
+      return;
+    }
+    const entry = cache.get(request.url);
+    if (!entry) {
+      cache.misses++;
+      request[generation] = cache.generation;
+      return;
+    }
+    cache.hits++;
+    request[served] = true;
+    reply.headers(entry.headers).header('etag', entry.etag);
+    if (notModified(request, entry.etag)) return reply.code(304).send();
+    return reply.code(200).send(entry.body);
+  });
+
+  app.addHook('onSend', async (request: Marked, reply, payload) => {
+    if (request[served]) return payload;
+    if (WRITES.has(request.method)) {
+      const role = request.actor?.role;
+      if (reply.statusCode < 400 && role && role !== 'seeker') cache.clear();
+      return payload;
+    }
+    if (request.method !== 'GET' || reply.statusCode !== 200 || !anonymous(request)) {
+      return payload;
+    }
+    const ttl = routeTtl(request, cache);
+    if (ttl === null || reply.hasHeader('set-cookie')) return payload;
+    if (request[generation] !== cache.generation) return payload;
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+    const headers: Record<string, string> = {};
+    for (const name of KEPT_HEADERS) {
+      const value = reply.getHeader(name);
+      if (value !== undefined) headers[name] = String(value);
+    }
+    const entry = cache.set(request.url, body, headers, ttl);
+    if (!entry) return payload;
+    reply.header('etag', entry.etag);
+    if (notModified(request, entry.etag)) {
+      reply.code(304);
+      return '';
+    }
+    return body;
+  });
+  return cache;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    httpCache: HttpCache;
+  }
+  interface FastifyContextConfig {
+    /** answer anonymous GETs from the in-process cache (platform/http-cache.ts) */
+    httpCache?: boolean | { ttlMs?: number };
+  }
+}
