@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { confirmedFactsSchema, resumeContentSchema } from './resumes.ts';
 import type { TransitionTable } from './workflow.ts';
 
 /**
@@ -279,6 +280,22 @@ export const signableListSchema = z.object({
   total: z.number(),
   items: z.array(signableGraduateSchema),
 });
+
+/**
+ * A signable graduate's online resume as the employer sees it while signing: contacts masked
+ * (the offer, not the resume, is how the employer reaches the graduate).
+ */
+export const signingResumeSchema = z.object({
+  graduate: agreementGraduateSchema,
+  content: resumeContentSchema
+    .extend({
+      basic: resumeContentSchema.shape.basic.extend({ phone: z.string(), email: z.string() }),
+    })
+    .nullable(),
+  facts: confirmedFactsSchema.nullable(),
+  updatedAt: z.string().nullable(),
+});
+export type SigningResume = z.infer<typeof signingResumeSchema>;
 
 // ---------- school settings, dashboard, report ----------
 

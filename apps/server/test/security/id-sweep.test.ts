@@ -55,6 +55,8 @@ const notOwned: Record<string, string> = {
   '/api/talent-pool/:id': 'pooled cards are visible to every employer (contact masked)',
   '/api/talent-pool/:id/reveal': 'any employer may reveal a pooled card for points',
   '/api/applications/for-job/:id': "the id is a public posting; the answer is the caller's own",
+  '/api/employer/signing/graduates/:id/resume':
+    'a signable graduate is seen by every employer admitted at the school and year (contacts masked); agreements.resume.test.ts checks the rest',
 };
 
 /** Bodies the schema sampler cannot guess (cross-field rules). */

@@ -9,12 +9,14 @@ import {
   offerEditBodySchema,
   reasonSchema,
   signableListSchema,
+  signingResumeSchema,
 } from '@hirehall/shared/agreements';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { actorOf } from '../../platform/auth/access.ts';
 import type { Role } from '../../platform/auth/actor.ts';
 import { runIdempotent } from './idempotency.ts';
+import { getSigningResume } from './agreements.resume.ts';
 import { findAgreementHead, loadAgreementViews } from './agreements.repo.ts';
 import { assertSees, employerContextOf, staffSchoolOf } from './agreements.policy.ts';
 import {
@@ -69,6 +71,15 @@ export function agreementsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const c = await employerContextOf(ctx.db, actorOf(request));
         return listSignableGraduates(ctx.db, c, request.query);
       },
+    );
+
+    app.get(
+      '/api/employer/signing/graduates/:id/resume',
+      {
+        config: access('employer'),
+        schema: { tags, params: idParams, response: { 200: signingResumeSchema } },
+      },
+      async (request) => getSigningResume(ctx.db, actorOf(request), request.params.id),
     );
 
     app.get(

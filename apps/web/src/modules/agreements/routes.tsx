@@ -3,6 +3,7 @@ import type { ModuleRoutes } from '../../lib/routes.ts';
 
 const EmployerSigningPage = lazy(() => import('./pages/EmployerSigningPage.tsx'));
 const EmployerAgreementPage = lazy(() => import('./pages/EmployerAgreementPage.tsx'));
+const EmployerGraduateResumePage = lazy(() => import('./pages/EmployerGraduateResumePage.tsx'));
 const GraduateOffersPage = lazy(() => import('./pages/GraduateOffersPage.tsx'));
 const ReviewQueuePage = lazy(() => import('./pages/ReviewQueuePage.tsx'));
 const SchoolTerminationsPage = lazy(() => import('./pages/SchoolTerminationsPage.tsx'));
@@ -15,6 +16,7 @@ export const agreementsRoutes: ModuleRoutes = {
   employer: [
     { path: 'agreements', element: <EmployerSigningPage /> },
     { path: 'agreements/:id', element: <EmployerAgreementPage /> },
+    { path: 'signing/graduates/:id/resume', element: <EmployerGraduateResumePage /> },
   ],
   seeker: [{ path: 'offers', element: <GraduateOffersPage /> }],
   school: [

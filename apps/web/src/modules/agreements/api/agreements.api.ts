@@ -3,6 +3,7 @@ import type {
   OfferBody,
   PushResult,
   SignableGraduate,
+  SigningResume,
   SigningSettings,
   SigningStats,
   Termination,
@@ -27,6 +28,8 @@ export const fetchSignable = (q?: string) =>
   api<Page<SignableGraduate>>('/api/employer/signing/signable', { query: { q, pageSize: 100 } });
 export const fetchEmployerAgreements = (tab: string, q?: string) =>
   api<Page<Agreement>>('/api/employer/agreements', { query: { tab, q, pageSize: 100 } });
+export const fetchSigningResume = (graduateId: string) =>
+  api<SigningResume>(`/api/employer/signing/graduates/${graduateId}/resume`);
 export const fetchAgreement = (id: string) => api<Agreement>(`/api/agreements/${id}`);
 export const saveOffer = (body: OfferBody) => post<Agreement>('/api/employer/agreements', body);
 export const editOffer = (id: string, body: Omit<OfferBody, 'graduateId'>) =>

@@ -72,7 +72,7 @@ export default function EmployerSigningPage() {
                   render: (_, g) => (
                     <Space>
                       {g.hasResume && g.accountId && (
-                        <Link to={`/employer/resumes/${g.accountId}`}>简历</Link>
+                        <Link to={`/employer/signing/graduates/${g.id}/resume`}>简历</Link>
                       )}
                       {g.openAgreementId ? (
                         <Link to={`/employer/agreements/${g.openAgreementId}`}>查看邀约</Link>
