@@ -7,6 +7,7 @@ const OrganizationAdminPage = lazy(() => import('./pages/OrganizationAdminPage.t
 const AccountsAdminPage = lazy(() => import('./pages/AccountsAdminPage.tsx'));
 const VerificationPage = lazy(() => import('./pages/VerificationPage.tsx'));
 const FlaggedMessagesPage = lazy(() => import('./pages/FlaggedMessagesPage.tsx'));
+const BroadcastsPage = lazy(() => import('./pages/BroadcastsPage.tsx'));
 
 const verification = [{ path: 'verification', element: <VerificationPage /> }];
 
@@ -18,6 +19,7 @@ export const adminConsoleRoutes: ModuleRoutes = {
     { path: 'organization-admin', element: <OrganizationAdminPage /> },
     { path: 'accounts', element: <AccountsAdminPage /> },
     { path: 'chat-safety', element: <FlaggedMessagesPage /> },
+    { path: 'broadcasts', element: <BroadcastsPage /> },
   ],
   employer: verification,
   institution: verification,

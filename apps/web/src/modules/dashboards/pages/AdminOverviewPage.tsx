@@ -18,7 +18,10 @@ import { TrendChart } from '../components/TrendChart.tsx';
 
 const shortcuts = [
   { to: '/admin/feedback', text: '意见反馈与违规举报' },
+  { to: '/admin/job-reviews', text: '职位审核' },
   { to: '/admin/chat-safety', text: '被标记的洽谈消息' },
+  { to: '/admin/banners', text: '轮播图管理' },
+  { to: '/admin/broadcasts', text: '发布系统消息' },
   { to: '/admin/audit', text: '审计日志' },
   { to: '/admin/organization-admin', text: '单位管理：信息、暂停、会员点数' },
   { to: '/admin/accounts', text: '账号管理：停用与恢复' },
