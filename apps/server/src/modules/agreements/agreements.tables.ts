@@ -16,6 +16,24 @@ import { accounts } from '../accounts/accounts.tables.ts';
 import { graduateRecords, organizations } from '../organizations/organizations.tables.ts';
 import { files } from '../../platform/storage/files.tables.ts';
 
+/**
+ * What the signed agreement says about the graduate and the school, frozen by the school
+ * approval: a later re-import of the graduate's record does not change the printed PDF or its
+ * fingerprint.
+ */
+export interface SignedPartiesSnapshot {
+  schoolName: string;
+  graduate: {
+    studentNumber: string;
+    name: string;
+    idNumber: string;
+    gender: 'male' | 'female' | null;
+    collegeName: string | null;
+    major: string | null;
+    degree: string | null;
+  };
+}
+
 /** One offer from an employer to a graduate; once accepted, the three-party agreement. */
 export const agreements = pgTable(
   'agreements',
@@ -54,6 +72,8 @@ export const agreements = pgTable(
     terms: jsonb('terms').$type<AgreementTerms>().notNull(),
     confirmedClauses: jsonb('confirmed_clauses').$type<ClauseKey[]>().notNull().default([]),
     employerSnapshot: jsonb('employer_snapshot').$type<EmployerSnapshot>().notNull(),
+    /** set at signing (school approval); null before */
+    partiesSnapshot: jsonb('parties_snapshot').$type<SignedPartiesSnapshot>(),
     deadlineAt: timestampTz('deadline_at'),
     sentAt: timestampTz('sent_at'),
     answeredAt: timestampTz('answered_at'),
@@ -193,4 +213,43 @@ export const provincialReportDeliveries = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('provincial_report_deliveries_agreement_idx').on(t.agreementId)],
+);
+
+/**
+ * 一键上报 runs as a background job: one row per push with its progress. At most one running
+ * push per school (partial unique index), so two clicks or two processes cannot push at once.
+ */
+export const provincialPushJobs = pgTable(
+  'provincial_push_jobs',
+  {
+    id: id(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => organizations.id),
+    graduationYear: integer('graduation_year').notNull(),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => accounts.id),
+    status: text('status', { enum: ['running', 'done', 'failed'] })
+      .notNull()
+      .default('running'),
+    total: integer('total').notNull().default(0),
+    delivered: integer('delivered').notNull().default(0),
+    alreadyDelivered: integer('already_delivered').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    errors: jsonb('errors')
+      .$type<{ agreementNumber: string; message: string }[]>()
+      .notNull()
+      .default([]),
+    message: text('message'),
+    heartbeatAt: timestampTz('heartbeat_at').notNull().defaultNow(),
+    createdAt: createdAt(),
+    finishedAt: timestampTz('finished_at'),
+  },
+  (t) => [
+    uniqueIndex('provincial_push_jobs_one_running')
+      .on(t.schoolId)
+      .where(sql`${t.status} = 'running'`),
+    index('provincial_push_jobs_school_idx').on(t.schoolId, t.createdAt),
+  ],
 );
