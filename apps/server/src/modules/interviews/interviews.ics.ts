@@ -36,18 +36,51 @@ const utc = (d: Date) =>
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
 
-/** One VEVENT for a confirmed (or cancelled) interview, as an iCalendar file. */
-export function interviewCalendar(row: InterviewRow, publicUrl: string, now = new Date()) {
+export interface CalendarSettings {
+  /** absolute address of the web app, for the link in the description */
+  publicUrl: string;
+  /** the platform's sender address, named as the event's organizer */
+  organizerEmail?: string;
+}
+
+/** The address in a From header such as `HireHall <no-reply@hirehall.cn>`. */
+export function addressOf(from: string) {
+  const inBrackets = /<([^<>\s]+@[^<>\s]+)>/.exec(from)?.[1];
+  if (inBrackets) return inBrackets;
+  return /^[^\s@<>]+@[^\s@<>]+$/.test(from.trim()) ? from.trim() : undefined;
+}
+
+/** A cancelled (or, after a reschedule, declined) interview withdraws the calendar event. */
+const withdrawn = (row: InterviewRow) => row.status === 'cancelled' || row.status === 'declined';
+
+/** iTIP method of the file: CANCEL withdraws the event, PUBLISH adds or updates it. */
+export function calendarMethod(row: InterviewRow) {
+  return withdrawn(row) ? 'CANCEL' : 'PUBLISH';
+}
+
+/** Confirmed (and held) interviews are CONFIRMED; a rescheduled one awaiting answers TENTATIVE. */
+function eventStatus(row: InterviewRow) {
+  if (withdrawn(row)) return 'CANCELLED';
+  return row.status === 'confirmed' || row.status === 'done' ? 'CONFIRMED' : 'TENTATIVE';
+}
+
+/**
+ * The interview's VEVENT as an iCalendar file. One UID per interview; SEQUENCE is the
+ * interview's calendar sequence, raised by every change after the first confirmation, so an
+ * update (reschedule) or a cancellation supersedes the copy already in the calendar.
+ */
+export function interviewCalendar(row: InterviewRow, cal: CalendarSettings, now = new Date()) {
   const start = new Date(row.starts_at);
   const end = new Date(start.getTime() + row.duration_minutes * 60_000);
   const place = row.place || (row.mode === 'video' ? 'HireHall 面试大厅（视频）' : '');
   const description = [
     `${row.organization_name} · ${row.job_title}`,
+    withdrawn(row) ? '该面试已取消' : '',
     `面试方式：${interviewModeLabels[row.mode]}`,
     `单位联系人：${row.contact_name}`,
     `电话：${row.contact_phone}`,
     row.notes ? `备注：${row.notes}` : '',
-    `详情：${publicUrl}/seeker/interviews?id=${row.id}`,
+    `详情：${cal.publicUrl}/seeker/interviews?id=${row.id}`,
   ]
     .filter(Boolean)
     .join('\n');
@@ -56,25 +89,42 @@ export function interviewCalendar(row: InterviewRow, publicUrl: string, now = ne
     'VERSION:2.0',
     'PRODID:-//HireHall//Interviews//ZH',
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    `METHOD:${calendarMethod(row)}`,
     'BEGIN:VEVENT',
     `UID:interview-${row.id}@hirehall`,
-    // a reschedule or cancellation must supersede the copy already in the calendar
-    `SEQUENCE:${Math.floor(new Date(row.updated_at).getTime() / 1000) % 2_000_000_000}`,
+    `SEQUENCE:${row.calendar_sequence ?? 0}`,
     `DTSTAMP:${utc(now)}`,
     `DTSTART:${utc(start)}`,
     `DTEND:${utc(end)}`,
-    `SUMMARY:${escapeText(`面试：${row.organization_name} ${row.job_title}`)}`,
+    ...(cal.organizerEmail
+      ? [
+          `ORGANIZER;CN="${row.organization_name.replace(/["\\]/g, '')}":mailto:${cal.organizerEmail}`,
+        ]
+      : []),
+    `SUMMARY:${escapeText(`${withdrawn(row) ? '已取消：' : ''}面试：${row.organization_name} ${row.job_title}`)}`,
     `LOCATION:${escapeText(place)}`,
     `DESCRIPTION:${escapeText(description)}`,
-    `STATUS:${row.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`,
-    'BEGIN:VALARM',
-    'ACTION:DISPLAY',
-    'TRIGGER:-PT30M',
-    `DESCRIPTION:${escapeText('面试即将开始')}`,
-    'END:VALARM',
+    `STATUS:${eventStatus(row)}`,
+    ...(withdrawn(row)
+      ? []
+      : [
+          'BEGIN:VALARM',
+          'ACTION:DISPLAY',
+          'TRIGGER:-PT30M',
+          `DESCRIPTION:${escapeText('面试即将开始')}`,
+          'END:VALARM',
+        ]),
     'END:VEVENT',
     'END:VCALENDAR',
   ];
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
+}
+
+/** The .ics as an email attachment of a notice. */
+export function calendarAttachment(row: InterviewRow, cal: CalendarSettings) {
+  return {
+    filename: 'interview.ics',
+    content: interviewCalendar(row, cal),
+    contentType: `text/calendar; charset=utf-8; method=${calendarMethod(row)}`,
+  };
 }

@@ -115,7 +115,7 @@ async function runCalendarMails(
         attachments: [
           {
             filename: 'interview.ics',
-            content: interviewCalendar(row, deps.publicUrl),
+            content: interviewCalendar(row, { publicUrl: deps.publicUrl }),
             contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
           },
         ],

@@ -19,6 +19,8 @@ export interface InterviewRow {
   result: Interview['result'];
   result_notes: string | null;
   seen_at: Date | string | null;
+  /** null until a calendar was issued (the first confirmation) */
+  calendar_sequence: number | null;
   created_at: Date | string;
   updated_at: Date | string;
   job_title: string;
@@ -35,7 +37,8 @@ export async function selectInterviews(q: Queryable, where: ReturnType<typeof sq
     q,
     sql`select i.id, i.application_id, i.organization_id, i.seeker_account_id, i.job_id, i.status,
           i.starts_at, i.duration_minutes, i.mode, i.place, i.contact_name, i.contact_phone,
-          i.notes, i.result, i.result_notes, i.seen_at, i.created_at, i.updated_at,
+          i.notes, i.result, i.result_notes, i.seen_at, i.calendar_sequence, i.created_at,
+          i.updated_at,
           coalesce(j.title, '') as job_title, o.name as organization_name,
           a.display_name as seeker_name,
           (select json_agg(json_build_object('callId', c.id, 'at', c.ended_at) order by c.ended_at)

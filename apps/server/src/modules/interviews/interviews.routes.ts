@@ -29,7 +29,7 @@ import {
   rescheduleInterview,
 } from './interviews.service.ts';
 import { loadAgenda, loadHallQueue, loadQueuePosition } from './interviews.hall.ts';
-import { interviewCalendar } from './interviews.ics.ts';
+import { addressOf, interviewCalendar, type CalendarSettings } from './interviews.ics.ts';
 import { listCalls } from './interviews.calls.ts';
 
 const tags = ['interviews'];
@@ -41,6 +41,10 @@ const idParams = z.object({ id: z.uuid() });
 export function interviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const { db, realtime, config } = ctx;
   const ringSeconds = config.interviews.ringSeconds;
+  const calendar: CalendarSettings = {
+    publicUrl: config.publicUrl,
+    organizerEmail: addressOf(config.mail.from),
+  };
   const orgOf = (actor: ReturnType<typeof actorOf>) => {
     if (!actor.organizationId) throw new AppError('FORBIDDEN');
     return actor.organizationId;
@@ -113,14 +117,15 @@ export function interviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const row = await findInterview(db, request.params.id);
         viewerOf(actorOf(request), row);
-        if (row!.status !== 'confirmed' && row!.status !== 'done') {
+        // once issued, the calendar is served in every later state: moved, held or cancelled
+        if (row!.calendar_sequence === null) {
           throw new AppError('CONFLICT', '面试确认后才能加入日历');
         }
         return reply
           .header('content-type', 'text/calendar; charset=utf-8')
           .header('content-disposition', `attachment; filename="interview-${row!.id}.ics"`)
           .header('cache-control', 'no-store')
-          .send(interviewCalendar(row!, config.publicUrl));
+          .send(interviewCalendar(row!, calendar));
       },
     );
 
@@ -182,7 +187,7 @@ export function interviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const row = await db.transaction((tx) =>
           confirmInterview(tx, { actor, ip: request.ip }, request.params.id, {
             reminderMinutes: config.interviews.reminderMinutes,
-            publicUrl: config.publicUrl,
+            calendar,
           }),
         );
         ctx.events.nudge();
@@ -204,7 +209,13 @@ export function interviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const actor = actorOf(request);
         const row = await db.transaction((tx) =>
-          rescheduleInterview(tx, { actor, ip: request.ip }, request.params.id, request.body),
+          rescheduleInterview(
+            tx,
+            { actor, ip: request.ip },
+            request.params.id,
+            request.body,
+            calendar,
+          ),
         );
         ctx.events.nudge();
         return toInterview(row, 'employer');
@@ -220,7 +231,13 @@ export function interviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const actor = actorOf(request);
         const row = await db.transaction((tx) =>
-          cancelInterview(tx, { actor, ip: request.ip }, request.params.id, request.body.reason),
+          cancelInterview(
+            tx,
+            { actor, ip: request.ip },
+            request.params.id,
+            request.body.reason,
+            calendar,
+          ),
         );
         ctx.events.nudge();
         return toInterview(row, 'employer');

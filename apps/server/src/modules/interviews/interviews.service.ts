@@ -15,7 +15,7 @@ import { transitionApplication } from '../applications/applications.workflow.ts'
 import { interviews, interviewJobs } from './interviews.tables.ts';
 import { transitionInterview } from './interviews.workflow.ts';
 import { findInterview, formatChinaTime, type InterviewRow } from './interviews.repo.ts';
-import { interviewCalendar } from './interviews.ics.ts';
+import { calendarAttachment, type CalendarSettings } from './interviews.ics.ts';
 import { assertEmployerOf, assertSeekerOf, isEmployerSide } from './interviews.policy.ts';
 
 export interface Acting {
@@ -194,7 +194,7 @@ export async function confirmInterview(
   tx: Tx,
   acting: Acting,
   id: string,
-  settings: { reminderMinutes: number; publicUrl: string },
+  settings: { reminderMinutes: number; calendar: CalendarSettings },
 ) {
   const row = assertEmployerOf(acting.actor, await loadForUpdate(tx, id));
   await transitionInterview(tx, {
@@ -206,16 +206,20 @@ export async function confirmInterview(
   });
   const view = (await findInterview(tx, id))!;
   await notifySeeker(tx, view, 'interview.confirmed', '面试通知', noticeBody(view), {
-    emailAttachments: [
-      {
-        filename: 'interview.ics',
-        content: interviewCalendar(view, settings.publicUrl),
-        contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-      },
-    ],
+    emailAttachments: [calendarAttachment(view, settings.calendar)],
   });
   await scheduleReminder(tx, view, settings.reminderMinutes);
   return view;
+}
+
+/**
+ * Once a calendar was issued (the interview had been confirmed), a change's email carries the
+ * updated .ics: the same UID with a higher SEQUENCE, so the calendar entry moves or goes.
+ */
+function calendarUpdate(row: InterviewRow, calendar: CalendarSettings) {
+  return row.calendar_sequence === null
+    ? {}
+    : { emailAttachments: [calendarAttachment(row, calendar)] };
 }
 
 export async function rescheduleInterview(
@@ -223,6 +227,7 @@ export async function rescheduleInterview(
   acting: Acting,
   id: string,
   input: InterviewDetails & { reason: string },
+  calendar: CalendarSettings,
 ) {
   const row = assertEmployerOf(acting.actor, await loadForUpdate(tx, id));
   assertFuture(input.startsAt);
@@ -243,11 +248,18 @@ export async function rescheduleInterview(
     'interview.changed',
     '面试改期',
     `${view.organization_name}将“${view.job_title}”面试改至${formatChinaTime(view.starts_at)}${input.reason ? `（${input.reason}）` : ''}，请重新选择是否参加。`,
+    calendarUpdate(view, calendar),
   );
   return view;
 }
 
-export async function cancelInterview(tx: Tx, acting: Acting, id: string, reason: string) {
+export async function cancelInterview(
+  tx: Tx,
+  acting: Acting,
+  id: string,
+  reason: string,
+  calendar: CalendarSettings,
+) {
   const row = assertEmployerOf(acting.actor, await loadForUpdate(tx, id));
   await transitionInterview(tx, {
     interviewId: id,
@@ -278,6 +290,7 @@ export async function cancelInterview(tx: Tx, acting: Acting, id: string, reason
     'interview.changed',
     '面试取消',
     `${view.organization_name}取消了“${view.job_title}”面试（${formatChinaTime(view.starts_at)}）${reason ? `：${reason}` : ''}。`,
+    calendarUpdate(view, calendar),
   );
   return view;
 }

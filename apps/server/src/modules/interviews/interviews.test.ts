@@ -14,6 +14,7 @@ import { iceServersFor } from './interviews.ice.ts';
 import {
   applicationStatus,
   confirmedInterview,
+  details,
   get,
   inMinutes,
   invite,
@@ -237,6 +238,114 @@ describe('agenda, calendar and reminders', () => {
       (await get(t.app, await signInAs(db(), 'seeker'), `/api/interviews/${id}/calendar.ics`))
         .statusCode,
     ).toBe(404);
+  });
+
+  it('a reschedule and a cancellation send the updated calendar: same UID, higher SEQUENCE', async () => {
+    const p = await parties(db());
+    await db()
+      .insert(notificationContacts)
+      .values({ accountId: p.seeker.accountId, email: 'zhao@example.cn' });
+    for (const kind of ['interview.confirmed', 'interview.changed']) {
+      await db()
+        .insert(notificationPreferences)
+        .values({ accountId: p.seeker.accountId, kind, channels: ['email'] });
+    }
+    const id = (await invite(t.app, p.employer, p.application.id)).json().id as string;
+    const field = (ics: string, name: string) =>
+      new RegExp(`^${name}[:;](.*)$`, 'm').exec(ics.replace(/\r\n /g, ''))?.[1];
+    const mails = async () =>
+      (
+        await queryRows<{ content: string }>(
+          db(),
+          sql`select content from dev_outbox where recipient = 'zhao@example.cn' order by created_at`,
+        )
+      ).map((m) => m.content);
+
+    // invited, then rescheduled before any confirmation: no calendar was issued, none is sent
+    await post(t.app, p.employer, `/api/interviews/${id}/reschedule`, details());
+    await t.app.dispatcher.runOnce();
+    expect((await mails()).some((m) => m.includes('BEGIN:VCALENDAR'))).toBe(false);
+
+    await post(t.app, p.seeker, `/api/interviews/${id}/attend`);
+    await post(t.app, p.employer, `/api/interviews/${id}/confirm`);
+    const first = (await get(t.app, p.seeker, `/api/interviews/${id}/calendar.ics`)).body;
+    expect(field(first, 'METHOD')).toBe('PUBLISH');
+    expect(field(first, 'STATUS')).toBe('CONFIRMED');
+    expect(field(first, 'SEQUENCE')).toBe('0');
+    expect(field(first, 'UID')).toBe(`interview-${id}@hirehall`);
+    expect(field(first, 'ORGANIZER')).toContain('mailto:no-reply@hirehall.local');
+
+    // the confirmed interview moves: the change notice's email carries the moved event
+    const later = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 2 * 24 * 3600_000);
+    const moved = await post(t.app, p.employer, `/api/interviews/${id}/reschedule`, {
+      ...details({ startsAt: later.toISOString() }),
+      reason: '面试官出差',
+    });
+    expect(moved.statusCode).toBe(200);
+    await t.app.dispatcher.runOnce();
+    const movedMail = (await mails()).find(
+      (m) => m.includes('面试改期') && m.includes('VCALENDAR'),
+    );
+    expect(movedMail).toBeDefined();
+    const movedIcs = movedMail!.slice(movedMail!.indexOf('BEGIN:VCALENDAR'));
+    expect(field(movedIcs, 'UID')).toBe(`interview-${id}@hirehall`);
+    expect(field(movedIcs, 'SEQUENCE')).toBe('1');
+    expect(field(movedIcs, 'METHOD')).toBe('PUBLISH');
+    // awaiting the seeker's new answer
+    expect(field(movedIcs, 'STATUS')).toBe('TENTATIVE');
+    expect(field(movedIcs, 'DTSTART')).toBe(
+      later.toISOString().replace(/[-:]/g, '').replace('.000', ''),
+    );
+    // the download serves the same version
+    const download = (await get(t.app, p.seeker, `/api/interviews/${id}/calendar.ics`)).body;
+    expect(field(download, 'SEQUENCE')).toBe('1');
+    expect(field(download, 'STATUS')).toBe('TENTATIVE');
+
+    // cancelled: METHOD:CANCEL / STATUS:CANCELLED, in the email and in the download
+    expect(
+      (await post(t.app, p.employer, `/api/interviews/${id}/cancel`, { reason: '岗位已满' }))
+        .statusCode,
+    ).toBe(200);
+    await t.app.dispatcher.runOnce();
+    const cancelMail = (await mails()).find((m) => m.includes('面试取消'));
+    expect(cancelMail).toContain('[附件 interview.ics]');
+    const cancelIcs = cancelMail!.slice(cancelMail!.indexOf('BEGIN:VCALENDAR'));
+    expect(field(cancelIcs, 'UID')).toBe(`interview-${id}@hirehall`);
+    expect(field(cancelIcs, 'METHOD')).toBe('CANCEL');
+    expect(field(cancelIcs, 'STATUS')).toBe('CANCELLED');
+    expect(field(cancelIcs, 'SEQUENCE')).toBe('2');
+    expect(cancelIcs).not.toContain('BEGIN:VALARM');
+    const [cancelEvent] = await queryRows<{
+      payload: { emailAttachments: { contentType: string }[] };
+    }>(
+      db(),
+      sql`select payload from outbox_events where payload->>'interviewId' = ${id}
+          and payload->>'title' = '面试取消'`,
+    );
+    expect(cancelEvent!.payload.emailAttachments[0]!.contentType).toContain('method=CANCEL');
+    const res = await get(t.app, p.seeker, `/api/interviews/${id}/calendar.ics`);
+    expect(res.statusCode).toBe(200);
+    expect(field(res.body, 'METHOD')).toBe('CANCEL');
+    expect(field(res.body, 'STATUS')).toBe('CANCELLED');
+    expect(field(res.body, 'SEQUENCE')).toBe('2');
+    expect((await get(t.app, p.employer, `/api/interviews/${id}/calendar.ics`)).statusCode).toBe(
+      200,
+    );
+  });
+
+  it('an interview cancelled before confirmation has no calendar to send or serve', async () => {
+    const p = await parties(db());
+    const id = (await invite(t.app, p.employer, p.application.id)).json().id as string;
+    await post(t.app, p.seeker, `/api/interviews/${id}/attend`);
+    await post(t.app, p.employer, `/api/interviews/${id}/cancel`, {});
+    const events = await queryRows<{ payload: { emailAttachments?: unknown } }>(
+      db(),
+      sql`select payload from outbox_events
+          where payload->>'interviewId' = ${id} and kind = 'interview.changed'`,
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0]!.payload.emailAttachments).toBeUndefined();
+    expect((await get(t.app, p.seeker, `/api/interviews/${id}/calendar.ics`)).statusCode).toBe(409);
   });
 
   it('folds long lines without splitting a character', () => {

@@ -59,6 +59,11 @@ export async function transitionInterview(q: Queryable, input: InterviewTransiti
       ...input.patch,
       status: to,
       updatedAt: sql`now()`,
+      // the first confirmation issues the calendar (SEQUENCE 0); every later change supersedes it
+      calendarSequence:
+        input.event === 'confirm'
+          ? sql`coalesce(${interviews.calendarSequence} + 1, 0)`
+          : sql`${interviews.calendarSequence} + 1`,
       ...(seenAt ? { seenAt } : {}),
     })
     .where(and(eq(interviews.id, input.interviewId), eq(interviews.status, input.from)))
