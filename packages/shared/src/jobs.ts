@@ -138,6 +138,19 @@ export const defaultActivePostingCaps: Record<'company' | 'institution', number 
 };
 export const FAVORITES_LIMIT = 10;
 
+/** One organization's active-posting cap as the platform admin sees and sets it. */
+export const postingCapSchema = z.object({
+  organizationId: z.string(),
+  /** the organization's own cap (`settings.activePostingCap`); null = the kind's cap applies */
+  override: z.number().int().nullable(),
+  /** the cap of its kind in this deployment; null = no cap */
+  defaultCap: z.number().int().nullable(),
+  /** what publishing checks: the override, else the default */
+  cap: z.number().int().nullable(),
+  activeCount: z.number().int(),
+});
+export type PostingCap = z.infer<typeof postingCapSchema>;
+
 /* ---------- schemas ---------- */
 const text = (max: number) => z.string().trim().max(max);
 

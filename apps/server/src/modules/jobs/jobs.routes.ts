@@ -11,6 +11,7 @@ import { favoritesRoutes } from './jobs.favorites.ts';
 import { jobReviewRoutes } from './jobs.review.ts';
 import { bannersRoutes } from './jobs.banners.ts';
 import { changeJobState, createJob, deleteJob, publishJob, updateJob } from './jobs.service.ts';
+import { postingCapRoutes, postingCaps } from './jobs.caps.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const access = { roles: postingRoles };
@@ -79,7 +80,7 @@ export function jobsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const row = await ctx.db.transaction((tx) =>
-          publishJob(tx, actorOf(request), request.params.id),
+          publishJob(tx, actorOf(request), request.params.id, postingCaps(ctx)),
         );
         return toOwnJob(row);
       },
@@ -119,4 +120,5 @@ export async function registerJobs(app: FastifyInstance, ctx: AppContext) {
   await app.register(favoritesRoutes(ctx));
   await app.register(jobReviewRoutes(ctx));
   await app.register(bannersRoutes(ctx));
+  await app.register(postingCapRoutes(ctx));
 }

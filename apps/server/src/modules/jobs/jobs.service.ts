@@ -133,15 +133,24 @@ function inconsistencies(job: JobRow): string[] {
   return out;
 }
 
-async function activeCap(tx: Queryable, organizationId: string): Promise<number | null> {
+export type PostingCaps = Record<'company' | 'institution', number | null>;
+
+/** The cap of one organization: its `settings.activePostingCap` override, else its kind's cap. */
+export async function activeCap(
+  tx: Queryable,
+  organizationId: string,
+  caps: PostingCaps = defaultActivePostingCaps,
+  options: { lock?: boolean } = { lock: true },
+): Promise<number | null> {
   // the organization row lock serializes concurrent publishes of one organization
   const [org] = await queryRows<{ kind: string; settings: Record<string, unknown> }>(
     tx,
-    sql`select kind, settings from organizations where id = ${organizationId} for update`,
+    sql`select kind, settings from organizations where id = ${organizationId}
+      ${options.lock ? sql`for update` : sql``}`,
   );
   const override = org?.settings?.activePostingCap;
   if (typeof override === 'number') return override;
-  return defaultActivePostingCaps[org?.kind as 'company' | 'institution'] ?? null;
+  return caps[org?.kind as 'company' | 'institution'] ?? null;
 }
 
 /** Moves a posting along the table with `UPDATE … WHERE status = from`; zero rows → CONFLICT. */
@@ -163,7 +172,12 @@ export async function transitionJob(
 }
 
 /** Publish: required fields, cap, compliance → published, or in_review when doubtful. */
-export async function publishJob(tx: Queryable, actor: Actor, id: string) {
+export async function publishJob(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  caps: PostingCaps = defaultActivePostingCaps,
+) {
   const job = await findJob(tx, id, { forUpdate: true });
   assertOwnsJob(actor, job);
   if (!nextState(jobTransitions, job.status, 'publish')) throw new AppError('CONFLICT');
@@ -174,7 +188,7 @@ export async function publishJob(tx: Queryable, actor: Actor, id: string) {
   }
   const wrong = inconsistencies(job);
   if (wrong.length) throw new AppError('VALIDATION_FAILED', wrong.join('；'), { problems: wrong });
-  const cap = await activeCap(tx, job.organizationId);
+  const cap = await activeCap(tx, job.organizationId, caps);
   if (cap != null && (await countActiveJobs(tx, job.organizationId, job.id)) >= cap) {
     throw new AppError(
       'ACTIVE_POSTING_LIMIT',

@@ -436,6 +436,93 @@ describe('states and visibility', () => {
   });
 });
 
+describe('active-posting cap: deployment setting and admin override', () => {
+  const publishOne = async (headers: Record<string, string>, title: string) => {
+    const created = await inject({
+      method: 'POST',
+      url: '/api/org/jobs',
+      headers,
+      payload: goodJob({ title }),
+    });
+    return inject({ method: 'POST', url: `/api/org/jobs/${created.json().id}/publish`, headers });
+  };
+
+  it('the admin sets an organization override; publishing obeys it; null restores the default', async () => {
+    const admin = await signInAs(t.database.db, 'admin');
+    const company = await signInAs(t.database.db, 'employer');
+    const url = `/api/admin/organizations/${company.organizationId}/posting-cap`;
+    const before = await inject({ method: 'GET', url, headers: admin.headers });
+    expect(before.json()).toMatchObject({ override: null, defaultCap: null, cap: null });
+
+    const denied = await inject({
+      method: 'PUT',
+      url,
+      headers: company.headers,
+      payload: { cap: 100 },
+    });
+    expect(denied.statusCode).toBe(403);
+    const set = await inject({ method: 'PUT', url, headers: admin.headers, payload: { cap: 2 } });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toMatchObject({ override: 2, cap: 2, activeCount: 0 });
+
+    expect((await publishOne(company.headers, '上限一')).statusCode).toBe(200);
+    expect((await publishOne(company.headers, '上限二')).statusCode).toBe(200);
+    const third = await publishOne(company.headers, '上限三');
+    expect(third.statusCode).toBe(409);
+    expect(third.json().error).toMatchObject({ code: 'ACTIVE_POSTING_LIMIT', details: { cap: 2 } });
+    expect(third.json().error.message).toContain('2');
+
+    const cleared = await inject({
+      method: 'PUT',
+      url,
+      headers: admin.headers,
+      payload: { cap: null },
+    });
+    expect(cleared.json()).toMatchObject({ override: null, cap: null, activeCount: 2 });
+    expect((await publishOne(company.headers, '上限四')).statusCode).toBe(200);
+
+    const audit = await t.database.db.execute(
+      sql`select count(*)::int as n from audit_log where action = 'organization.posting_cap'
+        and target_id = ${company.organizationId}`,
+    );
+    expect((audit as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(2);
+
+    const school = await signInAs(t.database.db, 'school');
+    const notEmployer = await inject({
+      method: 'GET',
+      url: `/api/admin/organizations/${school.organizationId}/posting-cap`,
+      headers: admin.headers,
+    });
+    expect(notEmployer.statusCode).toBe(404);
+  });
+
+  it('HIREHALL_INSTITUTION_POSTING_CAP sets the institutions’ cap', async () => {
+    const app2 = await createTestApp({ HIREHALL_INSTITUTION_POSTING_CAP: '1' });
+    try {
+      const inst = await signInAs(app2.database.db, 'institution');
+      const publish = async (title: string) => {
+        const created = await app2.app.inject({
+          method: 'POST',
+          url: '/api/org/jobs',
+          headers: inst.headers,
+          payload: goodJob({ title }),
+        });
+        return app2.app.inject({
+          method: 'POST',
+          url: `/api/org/jobs/${created.json().id}/publish`,
+          headers: inst.headers,
+        });
+      };
+      expect((await publish('机构一')).statusCode).toBe(200);
+      const second = await publish('机构二');
+      expect(second.statusCode).toBe(409);
+      expect(second.json().error.details.cap).toBe(1);
+    } finally {
+      await app2.close();
+    }
+  });
+});
+
 describe('favourites', () => {
   it('keeps at most 10; the 11th is refused with how to free a place', async () => {
     const seeker = await signInAs(t.database.db, 'seeker');
