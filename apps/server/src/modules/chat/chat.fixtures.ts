@@ -63,7 +63,7 @@ export function call<T>(socket: Socket, event: string, payload: unknown): Promis
   return socket.timeout(10_000).emitWithAck(event, payload) as Promise<ChatAck<T>>;
 }
 
-export const text = (conversationId: string, body: string, clientId = randomUUID()) => ({
+export const text = (conversationId: string, body: string, clientId: string = randomUUID()) => ({
   conversationId,
   clientId,
   kind: 'text' as const,
