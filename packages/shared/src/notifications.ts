@@ -35,6 +35,7 @@ export const notificationKinds = {
   'application.view': '简历被查看',
   'application.withdraw': '求职者撤销应聘',
   'admission.reviewed': '入驻审核结果',
+  'certification.reviewed': '认证信息变更审核结果',
   'agreement.accepted': '毕业生接受三方协议',
   'agreement.review_passed': '三方协议审核通过',
   'system.broadcast': '系统消息',

@@ -8,6 +8,7 @@ import {
 import type { Queryable, Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { appendEvent } from '../../platform/events/outbox.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { admissions, organizations } from './organizations.tables.ts';
 import { authorize } from './organizations.policy.ts';
@@ -184,7 +185,26 @@ export async function reviewAdmission(
     .from(admissions)
     .innerJoin(school, eq(school.id, admissions.schoolId))
     .where(eq(admissions.id, admissionId));
-  return toAdmission(result!);
+  // the employer learns the result on its channels (same transaction as the decision)
+  const r = result!;
+  await appendEvent(tx, {
+    kind: 'admission.reviewed',
+    recipientOrganizationIds: [updated[0]!.employerId],
+    payload: {
+      title: decision.approve
+        ? `${r.schoolName}已通过您的入驻申请（${r.graduationYear}届）`
+        : `${r.schoolName}未通过您的入驻申请（${r.graduationYear}届）`,
+      body: decision.approve
+        ? '现在可以在该校发布职位、参加招聘会。'
+        : `原因：${decision.reason}。修改后可重新申请。`,
+      link: '/employer',
+      admissionId,
+      schoolId: r.schoolId,
+      graduationYear: r.graduationYear,
+      approved: decision.approve,
+    },
+  });
+  return toAdmission(r);
 }
 
 /** For later modules: the employer may act at this school for this year, else NOT_ADMITTED. */

@@ -3,6 +3,7 @@ import type { CertificationChange, EmployerProfile } from '@hirehall/shared/orga
 import type { Queryable, Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { appendEvent } from '../../platform/events/outbox.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { normalizeIdentifier } from '../accounts/accounts.repo.ts';
 import { signInIdentifiers } from '../accounts/accounts.tables.ts';
@@ -161,6 +162,19 @@ export async function decideCertificationChange(
     details: {
       organizationId: change.organizationId,
       ...(decision.approve ? {} : { reason: decision.reason }),
+    },
+  });
+  await appendEvent(tx, {
+    kind: 'certification.reviewed',
+    recipientOrganizationIds: [change.organizationId],
+    payload: {
+      title: decision.approve ? '单位认证信息变更已通过审核' : '单位认证信息变更未通过审核',
+      body: decision.approve
+        ? `单位名称与统一社会信用代码已更新为：${change.name}（${change.creditCode}）。`
+        : `原因：${decision.reason}。原认证信息继续有效，可修改后重新提交。`,
+      link: '/employer/company/profile',
+      certificationChangeId: changeId,
+      approved: decision.approve,
     },
   });
   const [result] = await selectChanges(tx, and(eq(certificationChanges.id, changeId)));
