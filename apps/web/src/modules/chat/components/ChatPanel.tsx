@@ -12,6 +12,7 @@ import {
   Typography,
   Upload,
 } from 'antd';
+import { ReportLink } from '../../feedback/components/ReportLink.tsx';
 import { PictureOutlined, SmileOutlined } from '@ant-design/icons';
 import {
   CHAT_IMAGE_MAX_BYTES,
@@ -241,6 +242,7 @@ function Bubble({ m, mine, showFlags }: { m: ChatMessage; mine: boolean; showFla
             ⚠ {m.flags.map((f) => safetyFlagLabels[f]).join('、')}，请注意防范
           </Typography.Text>
         )}
+        {!mine && <ReportLink targetType="message" targetId={m.id} small />}
         <div style={{ fontSize: 11, color: '#999', textAlign: mine ? 'right' : 'left' }}>
           {new Date(m.createdAt).toLocaleTimeString('zh-CN', {
             hour: '2-digit',

@@ -12,6 +12,7 @@ import {
   Space,
   Typography,
 } from 'antd';
+import { ReportLink } from '../../feedback/components/ReportLink.tsx';
 import { QrcodeOutlined, ShareAltOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
@@ -95,6 +96,7 @@ function Employers({ fairId }: { fairId: string }) {
                   <Link to={`${base}/jobs?organizationId=${e.organizationId}`}>
                     查看该公司全部职位 &gt;
                   </Link>
+                  <ReportLink targetType="organization" targetId={e.organizationId} small />
                 </Card>
               </Col>
             ))}

@@ -9,6 +9,7 @@ import { useAuth } from '../../../app/session.ts';
 import { addFavorite, fetchJob, jobKeys, removeFavorite } from '../api/jobs.api.ts';
 import { useSeekerBase } from '../components/base.ts';
 import { ApplyButton } from '../../applications/components/ApplyButton.tsx';
+import { ReportJobLinks } from '../../feedback/components/ReportLink.tsx';
 
 /** 职位详情: description, skills, probation behind the button next to monthly pay (seed 004 §3.5). */
 export default function JobDetailPage() {
@@ -121,6 +122,7 @@ export default function JobDetailPage() {
             <Space wrap>
               <ApplyButton jobId={j.id} fairId={searchParams.get('fairId') ?? undefined} />
               <Link to={`${base}/jobs?organizationId=${j.organizationId}`}>查看该公司全部职位</Link>
+              <ReportJobLinks jobId={j.id} organizationId={j.organizationId} />
             </Space>
           </Card>
         )}

@@ -1,6 +1,7 @@
 import { Card, Descriptions, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import type { TalentCard } from '@hirehall/shared/talentpool';
+import { ReportLink } from '../../feedback/components/ReportLink.tsx';
 
 /** 名片: name, age, city, education, certification domains, position level, intention. */
 export function TalentCardView({ card, extra }: { card: TalentCard; extra?: ReactNode }) {
@@ -22,6 +23,7 @@ export function TalentCardView({ card, extra }: { card: TalentCard; extra?: Reac
         <Descriptions.Item label="联系电话">{card.phone ?? '-'}</Descriptions.Item>
         <Descriptions.Item label="邮箱">{card.email ?? '-'}</Descriptions.Item>
       </Descriptions>
+      <ReportLink targetType="card" targetId={card.id} />
     </Card>
   );
 }
