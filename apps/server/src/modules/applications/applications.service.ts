@@ -22,7 +22,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/outbox.ts';
 import { applicationConsentReference, recordConsent } from '../privacy/privacy.consents.ts';
-import { findAttachment, listAttachments, recordResumeAccess } from '../resumes/resumes.repo.ts';
+import { findAttachment, recordResumeAccess } from '../resumes/resumes.repo.ts';
 import { factsOf, getOrCreateResume, toAttachment } from '../resumes/resumes.service.ts';
 import { ageOn } from '../talentpool/talentpool.cards.ts';
 import {
@@ -193,7 +193,9 @@ export async function openApplication(
     applicationId,
   });
   const snapshot = row.resumeSnapshot as { content?: unknown; facts?: ConfirmedFacts };
-  const attachments = await listAttachments(q, row.seekerAccountId);
+  // only the attachment sent with this application, never the seeker's others
+  const sent = row.attachmentId ? await findAttachment(q, row.attachmentId) : null;
+  const attachments = sent ? [sent] : [];
   return {
     ...summaryOf(row),
     resume: {

@@ -35,15 +35,23 @@ export async function assertCanCorrectFacts(q: Queryable, actor: Actor, seekerAc
 
 /**
  * An organization sees a seeker's resume only while the seeker has a current application
- * to it (applying is the consent). Returns the authorizing application; otherwise 404.
+ * to it (applying is the consent). With `attachmentId`, the application must also have been
+ * sent with that attachment: the seeker's other attachments stay private. Returns the
+ * authorizing application; otherwise 404.
  */
 export async function assertOrganizationMaySeeResume(
   q: Queryable,
   actor: Actor,
   seekerAccountId: string,
+  scope: { attachmentId?: string } = {},
 ): Promise<{ applicationId: string; organizationId: string }> {
   if (!actor.organizationId) throw new AppError('NOT_FOUND');
-  const application = await findSharingApplication(q, seekerAccountId, actor.organizationId);
+  const application = await findSharingApplication(
+    q,
+    seekerAccountId,
+    actor.organizationId,
+    scope.attachmentId,
+  );
   if (!application) throw new AppError('NOT_FOUND');
   return { applicationId: application.id, organizationId: actor.organizationId };
 }

@@ -174,6 +174,7 @@ export async function findSharingApplication(
   q: Queryable,
   seekerAccountId: string,
   organizationId: string,
+  attachmentId?: string,
 ): Promise<{ id: string } | null> {
   const [row] = await q
     .select({ id: applications.id })
@@ -182,6 +183,8 @@ export async function findSharingApplication(
       and(
         eq(applications.seekerAccountId, seekerAccountId),
         eq(applications.organizationId, organizationId),
+        // an attachment only through an application it was sent with
+        attachmentId ? eq(applications.attachmentId, attachmentId) : undefined,
         sql`${applications.status} <> 'withdrawn'`,
         // withdrawing the consent given by applying stops further sharing (privacy module)
         sql`not exists (select 1 from consents c

@@ -165,7 +165,9 @@ export function resumesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const file = await ctx.db.transaction(async (tx) => {
           const found = await findAttachment(tx, request.params.id);
           if (!found) throw new AppError('NOT_FOUND');
-          const grant = await assertOrganizationMaySeeResume(tx, actor, found.accountId);
+          const grant = await assertOrganizationMaySeeResume(tx, actor, found.accountId, {
+            attachmentId: found.id,
+          });
           await recordResumeAccess(tx, {
             seekerAccountId: found.accountId,
             organizationId: grant.organizationId,

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import zlib from 'node:zlib';
 import sharp from 'sharp';
+import { strToU8, zipSync } from 'fflate';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { signInAs, type SignedIn } from '../../../test/fixtures.ts';
@@ -228,6 +230,79 @@ describe('attachment resumes', () => {
     expect(dl.rawPayload.includes(Buffer.from('secret-gps-owner'))).toBe(false);
   });
 
+  it('takes a DOCX (a ZIP holding word/document.xml) as the Word type, bytes kept', async () => {
+    const docx = Buffer.from(
+      zipSync(
+        {
+          '[Content_Types].xml': strToU8(
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+              '<Default Extension="xml" ContentType="application/xml"/>' +
+              '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+          ),
+          'word/document.xml': strToU8(
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>简历</w:t></w:r></w:p></w:body></w:document>',
+          ),
+        },
+        { level: 0 },
+      ),
+    );
+    const s = await signInAs(t.database.db, 'seeker');
+    const res = await upload(s, '求职简历.zip', docx);
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      fileName: '求职简历.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
+    const dl = await inject(s, 'GET', `/api/resume/attachments/${res.json().id}/download`);
+    expect(dl.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(dl.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(dl.rawPayload.equals(docx)).toBe(true);
+    // a plain ZIP is not a resume
+    const zip = Buffer.from(zipSync({ 'a.txt': strToU8('hello') }, { level: 0 }));
+    expect((await upload(s, 'cv.docx', zip)).statusCode).toBe(415);
+  });
+
+  it('re-encodes PNGs: text chunks and bytes after the image are gone, pixels kept', async () => {
+    const plain = await sharp({
+      create: { width: 24, height: 16, channels: 4, background: { r: 0, g: 90, b: 200, alpha: 1 } },
+    })
+      .png()
+      .toBuffer();
+    // a tEXt chunk right after IHDR (8-byte signature + 25-byte IHDR chunk), and a trailer
+    const text = Buffer.from('Comment\0owner-home-address-secret', 'latin1');
+    const type = Buffer.from('tEXt', 'latin1');
+    const chunk = Buffer.alloc(12 + text.length);
+    chunk.writeUInt32BE(text.length, 0);
+    type.copy(chunk, 4);
+    text.copy(chunk, 8);
+    chunk.writeUInt32BE(zlib.crc32(Buffer.concat([type, text])), 8 + text.length);
+    const png = Buffer.concat([
+      plain.subarray(0, 33),
+      chunk,
+      plain.subarray(33),
+      Buffer.from('<script>appended</script>'),
+    ]);
+    expect((await sharp(png).metadata()).comments).toEqual([
+      { keyword: 'Comment', text: 'owner-home-address-secret' },
+    ]);
+    const s = await signInAs(t.database.db, 'seeker');
+    const res = await upload(s, 'photo.PNG', png);
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ fileName: 'photo.png', mimeType: 'image/png' });
+    const dl = await inject(s, 'GET', `/api/resume/attachments/${res.json().id}/download`);
+    const stored = dl.rawPayload;
+    expect(stored.equals(png)).toBe(false);
+    expect(stored.includes(Buffer.from('owner-home-address-secret'))).toBe(false);
+    expect(stored.includes(Buffer.from('appended'))).toBe(false);
+    const meta = await sharp(stored).metadata();
+    expect(meta).toMatchObject({ format: 'png', width: 24, height: 16 });
+    expect(meta.comments).toBeUndefined();
+    const { data } = await sharp(stored).raw().toBuffer({ resolveWithObject: true });
+    expect([...data.subarray(0, 4)]).toEqual([0, 90, 200, 255]);
+  });
+
   it('hides attachments from other seekers and from employers without an application', async () => {
     const res = await upload(seeker, 'cv.pdf', samplePdf);
     const id = res.json().id;
@@ -279,6 +354,46 @@ describe('attachment resumes', () => {
       .where(eq(applications.id, application!.id));
     const after = await inject(employer, 'GET', `/api/employer/resume-attachments/${id}/download`);
     expect(after.statusCode).toBe(404);
+  });
+
+  it('lets an employer download only the attachment sent with an application to it', async () => {
+    const s = await signInAs(t.database.db, 'seeker');
+    const sent = (await upload(s, 'sent.pdf', samplePdf)).json().id;
+    const kept = (await upload(s, 'private.pdf', samplePdf)).json().id;
+    const employer = await signInAs(t.database.db, 'employer');
+    const job = await createJob(t.database.db, employer.organizationId!);
+    const applied = await inject(s, 'POST', '/api/applications', {
+      jobId: job.id,
+      attachmentId: sent,
+    });
+    expect(applied.statusCode).toBe(201);
+    const dl = (id: string, who = employer) =>
+      inject(who, 'GET', `/api/employer/resume-attachments/${id}/download`);
+    expect((await dl(sent)).statusCode).toBe(200);
+    expect((await dl(kept)).statusCode).toBe(404);
+    // the candidate view lists the sent attachment only
+    const detail = await inject(
+      employer,
+      'GET',
+      `/api/employer/applications/${applied.json().application.id}`,
+    );
+    expect(detail.json().resume.attachments.map((a: { id: string }) => a.id)).toEqual([sent]);
+
+    // an employer the seeker applied to without an attachment gets none of them
+    const other = await signInAs(t.database.db, 'employer');
+    const otherJob = await createJob(t.database.db, other.organizationId!);
+    const plain = await inject(s, 'POST', '/api/applications', { jobId: otherJob.id });
+    expect(plain.statusCode).toBe(201);
+    expect((await dl(sent, other)).statusCode).toBe(404);
+    expect((await dl(kept, other)).statusCode).toBe(404);
+    const plainDetail = await inject(
+      other,
+      'GET',
+      `/api/employer/applications/${plain.json().application.id}`,
+    );
+    expect(plainDetail.json().resume.attachments).toEqual([]);
+    const downloads = (await inject(s, 'GET', '/api/resume/access-log')).json();
+    expect(downloads.filter((a: { kind: string }) => a.kind === 'download')).toHaveLength(1);
   });
 
   it('stops sharing with the employer once the seeker withdraws the consent given by applying', async () => {
