@@ -10,6 +10,7 @@ import { summaryColumns, toSummary, type SummaryRow } from './jobs.repo.ts';
 
 const access = { roles: ['seeker'] as const };
 
+/** The seeker's favourites; a deleted posting is in no listing (paused or closed ones show as unavailable). */
 export async function listFavorites(q: Queryable, accountId: string): Promise<Favorite[]> {
   const rows = await queryRows<SummaryRow & { fav_at: Date | string; live: boolean }>(
     q,
@@ -17,7 +18,7 @@ export async function listFavorites(q: Queryable, accountId: string): Promise<Fa
         (j.status = 'published' and j.deleted_at is null and o.status = 'active') as live
       from job_favorites f join job_postings j on j.id = f.job_id
       join organizations o on o.id = j.organization_id
-      where f.account_id = ${accountId} order by f.created_at desc`,
+      where f.account_id = ${accountId} and j.deleted_at is null order by f.created_at desc`,
   );
   return rows.map((r) => ({
     jobId: r.id,
@@ -39,8 +40,9 @@ export async function addFavorite(tx: Queryable, accountId: string, jobId: strin
   if (!job) throw new AppError('NOT_FOUND');
   const [state] = await queryRows<{ n: number; has: boolean }>(
     tx,
-    sql`select count(*)::int as n, bool_or(job_id = ${jobId}) as has
-      from job_favorites where account_id = ${accountId}`,
+    sql`select count(*)::int as n, bool_or(f.job_id = ${jobId}) as has
+      from job_favorites f join job_postings j on j.id = f.job_id
+      where f.account_id = ${accountId} and j.deleted_at is null`,
   );
   if (state?.has) return;
   if ((state?.n ?? 0) >= FAVORITES_LIMIT) {

@@ -250,6 +250,8 @@ export async function deleteJob(tx: Queryable, actor: Actor, id: string) {
     .update(jobPostings)
     .set({ deletedAt: new Date(), updatedAt: new Date() })
     .where(eq(jobPostings.id, id));
+  // favourites are the seekers' listings of it: they go with the posting
+  await tx.execute(sql`delete from job_favorites where job_id = ${id}`);
   await recordAudit(tx, {
     actorAccountId: actor.accountId,
     actorRole: actor.role,

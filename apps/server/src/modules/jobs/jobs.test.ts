@@ -577,6 +577,64 @@ describe('favourites', () => {
     expect(detail.json().isFavorite).toBe(true);
   });
 
+  it('a deleted posting leaves every favourites list and frees the place', async () => {
+    const seeker = await signInAs(t.database.db, 'seeker');
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      ids.push((await createPublishedJob(t.app, employer.headers, { title: `删收藏${i}` })).id);
+    }
+    for (const jobId of ids) {
+      await inject({
+        method: 'POST',
+        url: '/api/seeker/favorites',
+        headers: seeker.headers,
+        payload: { jobId },
+      });
+    }
+    // a paused one stays listed as unavailable; a deleted one is gone
+    await inject({
+      method: 'POST',
+      url: `/api/org/jobs/${ids[1]}/pause`,
+      headers: employer.headers,
+    });
+    const del = await inject({
+      method: 'DELETE',
+      url: `/api/org/jobs/${ids[0]}`,
+      headers: employer.headers,
+    });
+    expect(del.statusCode).toBe(204);
+    const list = await inject({
+      method: 'GET',
+      url: '/api/seeker/favorites',
+      headers: seeker.headers,
+    });
+    const listed = list.json() as { jobId: string; isAvailable: boolean }[];
+    expect(listed.map((f) => f.jobId)).not.toContain(ids[0]);
+    expect(listed).toHaveLength(9);
+    expect(listed.find((f) => f.jobId === ids[1])?.isAvailable).toBe(false);
+    // the place is free again for a new favourite
+    const next = await createPublishedJob(t.app, employer.headers, { title: '删收藏新' });
+    const added = await inject({
+      method: 'POST',
+      url: '/api/seeker/favorites',
+      headers: seeker.headers,
+      payload: { jobId: next.id },
+    });
+    expect(added.statusCode).toBe(200);
+    expect(added.json()).toHaveLength(10);
+    // a favourite row written before deletion removed favourites is not listed either
+    await t.database.db.execute(
+      sql`insert into job_favorites (account_id, job_id) values (${seeker.accountId}, ${ids[0]})`,
+    );
+    const again = await inject({
+      method: 'GET',
+      url: '/api/seeker/favorites',
+      headers: seeker.headers,
+    });
+    expect(again.json().map((f: { jobId: string }) => f.jobId)).not.toContain(ids[0]);
+    expect(again.json()).toHaveLength(10);
+  });
+
   it('is for seekers only and only for live postings', async () => {
     const seeker = await signInAs(t.database.db, 'seeker');
     const job = await createPublishedJob(t.app, employer.headers, { title: '暂停收藏' });
