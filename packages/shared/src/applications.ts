@@ -176,4 +176,8 @@ export const applicationDetailSchema = candidateSummarySchema.extend({
 });
 export type ApplicationDetail = z.infer<typeof applicationDetailSchema>;
 
-export const markSchema = z.object({ mark: z.enum(applicationMarks).nullable() });
+export const markSchema = z.object({
+  mark: z.enum(applicationMarks).nullable(),
+  /** 通知求职者: the employer chooses to tell the seeker (a mark is otherwise private) */
+  notifySeeker: z.boolean().optional(),
+});

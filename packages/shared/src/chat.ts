@@ -156,6 +156,8 @@ export const hallCandidateSchema = z.object({
   mark: z.enum(['qualified', 'eliminated', 'undecided']).nullable(),
   status: z.string(),
   hasAttachment: z.boolean(),
+  /** the resume attachment sent with the application (下载简历) */
+  attachmentId: z.uuid().nullable(),
   appliedAt: z.string(),
   online: z.boolean(),
   conversationId: z.uuid().nullable(),

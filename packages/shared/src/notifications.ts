@@ -34,6 +34,7 @@ export const notificationKinds = {
   'application.submitted': '收到新的应聘',
   'application.view': '简历被查看',
   'application.withdraw': '求职者撤销应聘',
+  'application.marked': '应聘筛选结果',
   'admission.reviewed': '入驻审核结果',
   'certification.reviewed': '认证信息变更审核结果',
   'agreement.accepted': '毕业生接受三方协议',

@@ -28,6 +28,7 @@ import {
   toMyApplication,
   withdrawApplication,
 } from './applications.service.ts';
+import { appendMarkNotice } from '../notifications/notifications.marks.ts';
 
 const seeker = { access: { roles: ['seeker'] } } as const;
 const hiring = { access: { roles: ['employer', 'institution'] } } as const;
@@ -205,9 +206,12 @@ export function applicationsRoutes(
       },
       async (request) => {
         const actor = actorOf(request);
-        return ctx.db.transaction((tx) =>
-          markApplication(tx, actor, request.params.id, request.body.mark),
-        );
+        const { mark, notifySeeker } = request.body;
+        return ctx.db.transaction(async (tx) => {
+          const summary = await markApplication(tx, actor, request.params.id, mark);
+          if (notifySeeker && mark) await appendMarkNotice(tx, summary.id, mark);
+          return summary;
+        });
       },
     );
   };

@@ -34,13 +34,14 @@ export async function loadHall(
     mark: 'qualified' | 'eliminated' | 'undecided' | null;
     status: string;
     has_attachment: boolean;
+    attachment_id: string | null;
     applied_at: Date | string;
     conversation_id: string | null;
     unread: number | null;
   }>(
     q,
     sql`select ap.id as application_id, ap.seeker_account_id, coalesce(sp.name, a.display_name) as name,
-          coalesce(j.title, '') as job_title, ap.mark, ap.status, ap.attachment_id is not null as has_attachment,
+          coalesce(j.title, '') as job_title, ap.mark, ap.status, ap.attachment_id is not null as has_attachment, ap.attachment_id,
           ap.created_at as applied_at, c.id as conversation_id, (c.last_seq - c.employer_read_seq) as unread
         from applications ap
         join accounts a on a.id = ap.seeker_account_id
@@ -68,6 +69,7 @@ export async function loadHall(
       mark: r.mark,
       status: r.status,
       hasAttachment: Boolean(r.has_attachment),
+      attachmentId: r.attachment_id ?? null,
       appliedAt: new Date(r.applied_at).toISOString(),
       online: online.has(r.seeker_account_id),
       conversationId: r.conversation_id,

@@ -91,10 +91,19 @@ export function useApplicationDetail(id: string) {
 export function useMark() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, mark }: { id: string; mark: ApplicationMark | null }) =>
+    mutationFn: ({
+      id,
+      mark,
+      notifySeeker,
+    }: {
+      id: string;
+      mark: ApplicationMark | null;
+      /** 通知求职者 */
+      notifySeeker?: boolean;
+    }) =>
       api<CandidateSummary>(`/api/employer/applications/${id}/mark`, {
         method: 'PUT',
-        body: { mark },
+        body: { mark, notifySeeker },
       }),
     onSuccess: () => qc.invalidateQueries({ queryKey: applicationKeys.all }),
   });

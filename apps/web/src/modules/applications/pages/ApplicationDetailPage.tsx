@@ -1,4 +1,5 @@
-import { App, Button, Card, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { App, Button, Card, Checkbox, Space, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { applicationMarkLabels, applicationMarks } from '@hirehall/shared/applications';
@@ -17,6 +18,7 @@ export default function ApplicationDetailPage() {
   const { id = '' } = useParams();
   const query = useApplicationDetail(id);
   const mark = useMark();
+  const [notifySeeker, setNotifySeeker] = useState(false);
   const qc = useQueryClient();
   const { message } = App.useApp();
   return (
@@ -46,8 +48,10 @@ export default function ApplicationDetailPage() {
                     loading={mark.isPending && mark.variables?.mark === m}
                     onClick={async () => {
                       try {
-                        await mark.mutateAsync({ id: d.id, mark: m });
-                        message.success(`已标记为${applicationMarkLabels[m]}`);
+                        await mark.mutateAsync({ id: d.id, mark: m, notifySeeker });
+                        message.success(
+                          `已标记为${applicationMarkLabels[m]}${notifySeeker ? '，已通知求职者' : ''}`,
+                        );
                       } catch (err) {
                         message.error(describeError(err));
                       }
@@ -56,6 +60,13 @@ export default function ApplicationDetailPage() {
                     {applicationMarkLabels[m]}
                   </Button>
                 ))}
+                <Checkbox
+                  checked={notifySeeker}
+                  disabled={!d.allowedEvents.includes('mark')}
+                  onChange={(e) => setNotifySeeker(e.target.checked)}
+                >
+                  通知求职者
+                </Checkbox>
               </Space>
             }
           >

@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   Col,
   Empty,
   List,
@@ -24,6 +25,7 @@ import { api, describeError } from '../../../lib/api.ts';
 import { useHall } from '../api/chat.api.ts';
 import { ChatPanel } from '../components/ChatPanel.tsx';
 import { InviteButton } from '../../interviews/components/InterviewForm.tsx';
+import { employerAttachmentUrl } from '../../resumes/api/resumes.api.ts';
 
 const markColors: Record<ApplicationMark, string> = {
   qualified: 'green',
@@ -40,6 +42,7 @@ export default function NegotiationHallPage() {
   const [mark, setMark] = useState<string | undefined>();
   const [selected, setSelected] = useState<HallCandidate | null>(null);
   const [conversationId, setConversationId] = useState<string | null>(null);
+  const [notifySeeker, setNotifySeeker] = useState(false);
   const hall = useHall(fairId, mark);
   const qc = useQueryClient();
   const { message } = App.useApp();
@@ -64,11 +67,11 @@ export default function NegotiationHallPage() {
     try {
       await api(`/api/employer/applications/${selected.applicationId}/mark`, {
         method: 'PUT',
-        body: { mark: value },
+        body: { mark: value, notifySeeker },
       });
       setSelected({ ...selected, mark: value });
       void qc.invalidateQueries({ queryKey: ['chat', 'hall'] });
-      message.success('已标记');
+      message.success(value && notifySeeker ? '已标记，已通知求职者' : '已标记');
     } catch (e) {
       message.error(describeError(e));
     }
@@ -143,12 +146,8 @@ export default function NegotiationHallPage() {
                 >
                   查看简历
                 </Button>
-                {selected.hasAttachment && (
-                  <Button
-                    size="small"
-                    href={`/employer/applications/${selected.applicationId}?download=1`}
-                    target="_blank"
-                  >
+                {selected.attachmentId && (
+                  <Button size="small" href={employerAttachmentUrl(selected.attachmentId)} download>
                     下载简历
                   </Button>
                 )}
@@ -162,6 +161,12 @@ export default function NegotiationHallPage() {
                     标记{applicationMarkLabels[m]}
                   </Button>
                 ))}
+                <Checkbox
+                  checked={notifySeeker}
+                  onChange={(e) => setNotifySeeker(e.target.checked)}
+                >
+                  通知求职者
+                </Checkbox>
                 <InviteButton applicationId={selected.applicationId} />
               </Space>
               <ChatPanel
