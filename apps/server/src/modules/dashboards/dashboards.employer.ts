@@ -6,6 +6,13 @@ import { AppError } from '../../platform/errors.ts';
 import { pointsBalance } from '../talentpool/talentpool.repo.ts';
 import { countOf, countsBy, latestSystemMessages } from './dashboards.repo.ts';
 
+/** The China-time calendar day (UTC+8, no daylight saving) that `now` falls in. */
+export function chinaDay(now: Date): { start: Date; end: Date } {
+  const ymd = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const start = new Date(`${ymd}T00:00:00+08:00`);
+  return { start, end: new Date(start.getTime() + 86_400_000) };
+}
+
 /** 首页 of an employer or institution: everything scoped to the actor's organization. */
 export async function employerDashboard(q: Queryable, actor: Actor): Promise<EmployerDashboard> {
   const org = actor.organizationId;
@@ -15,6 +22,7 @@ export async function employerDashboard(q: Queryable, actor: Actor): Promise<Emp
     sql`select name, status, kind from organizations where id = ${org}`,
   );
   if (!info) throw new AppError('NOT_FOUND');
+  const today = chinaDay(new Date());
   const latest = await queryRows<{
     id: string;
     seeker_name: string;
@@ -52,7 +60,13 @@ export async function employerDashboard(q: Queryable, actor: Actor): Promise<Emp
     ),
     applicationsByMark: byMark,
     applicationsTotal: Object.values(byMark).reduce((a, b) => a + b, 0),
-    interviewsToday: null,
+    interviewsToday: await countOf(
+      q,
+      sql`select count(*)::int as n from interviews
+          where organization_id = ${org} and status in ('invited', 'attending', 'confirmed', 'done')
+            and starts_at >= ${today.start.toISOString()}::timestamptz
+            and starts_at < ${today.end.toISOString()}::timestamptz`,
+    ),
     offersByState: await countsBy(
       q,
       sql`select status as key, count(*)::int as n from agreements
