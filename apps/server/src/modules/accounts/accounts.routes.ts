@@ -12,12 +12,12 @@ import {
   smsCodeSentSchema,
 } from '@hirehall/shared/accounts';
 import type { AppContext } from '../../platform/context.ts';
-import { roles } from '../../platform/auth/actor.ts';
 import { actorOf, clearSessionCookies } from '../../platform/auth/access.ts';
 import { revokeSession } from '../../platform/auth/sessions.ts';
 import { createIdentityVerifier } from '../../platform/identity/create-identity-verifier.ts';
 import { createCaptcha } from './accounts.captcha.ts';
 import { signIn } from './accounts.sign-in.ts';
+import { accountsPolicy } from './accounts.policy.ts';
 import { answerSignedIn, loadSessionAccount } from './accounts.session.ts';
 import { changePassword, resetPassword } from './accounts.password-change.ts';
 import { sendSmsCode } from './accounts.sms-routes.ts';
@@ -28,7 +28,7 @@ import { devRoutes } from './accounts.dev.ts';
 import { hitCounter } from '../../platform/rate-counter.ts';
 import { AppError } from '../../platform/errors.ts';
 
-const signedIn = { roles, duringPasswordChange: true } as const;
+const signedIn = accountsPolicy.selfService;
 const noContent = { 204: z.null().describe('no content') };
 
 function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {

@@ -1,8 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import type { Portal, SignInBody } from '@hirehall/shared/accounts';
+import type { SignInBody } from '@hirehall/shared/accounts';
 import { isValidPhone, maskIdNumber, maskPhone } from '@hirehall/shared/validators';
 import type { AppContext } from '../../platform/context.ts';
-import type { Role } from '../../platform/auth/actor.ts';
 import { verifyPassword } from '../../platform/auth/passwords.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -12,6 +11,7 @@ import {
   type IdentifierKind,
 } from './accounts.repo.ts';
 import { consumeCaptcha } from './accounts.captcha.ts';
+import { mayUsePortal } from './accounts.policy.ts';
 import { openSession, type NewSession } from './accounts.session.ts';
 import {
   clearSignInFailures,
@@ -19,14 +19,6 @@ import {
   readThrottle,
   recordSignInFailure,
 } from './accounts.throttle.ts';
-
-const portalRoles: Record<Portal, readonly Role[]> = {
-  seeker: ['seeker'],
-  graduate: ['seeker'],
-  certified: ['seeker'],
-  employer: ['employer'],
-  staff: ['institution', 'school', 'college', 'admin'],
-};
 
 /** Which identifiers a portal's account field may name, tried in this order. */
 export function identifierCandidates(body: SignInBody): { kind: IdentifierKind; value: string }[] {
@@ -102,7 +94,7 @@ export async function signIn(
   }
 
   const passwordOk = await verifyPassword(account?.passwordHash, body.password);
-  if (!account || !passwordOk || !portalRoles[body.portal].includes(account.role)) {
+  if (!account || !passwordOk || !mayUsePortal(body.portal, account.role)) {
     const { captchaRequired } = await ctx.db.transaction(async (tx) => {
       const result = await recordSignInFailure(tx, {
         ip,
