@@ -10,7 +10,12 @@ import {
 import { queryRows, type Queryable } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { colleges, graduateRecords, organizations } from '../organizations/organizations.tables.ts';
-import { agreementReviews, agreements, agreementTerminations } from './agreements.tables.ts';
+import {
+  agreementReviews,
+  agreements,
+  agreementTerminations,
+  type SignedPartiesSnapshot,
+} from './agreements.tables.ts';
 
 export type AgreementRow = typeof agreements.$inferSelect;
 export type TerminationRow = typeof agreementTerminations.$inferSelect;
@@ -126,6 +131,18 @@ export async function saveSigningSettings(q: Queryable, schoolId: string, s: Sig
     .where(eq(organizations.id, schoolId));
 }
 
+const omitIdNumber = ({ idNumber: _, ...rest }: SignedPartiesSnapshot['graduate']) => rest;
+
+/** The graduate's ID number as the agreement carries it: frozen at signing, else the record's. */
+export async function idNumberOfAgreement(q: Queryable, a: AgreementRow): Promise<string> {
+  if (a.partiesSnapshot) return a.partiesSnapshot.graduate.idNumber;
+  const [g] = await q
+    .select({ idNumber: graduateRecords.idNumber })
+    .from(graduateRecords)
+    .where(eq(graduateRecords.id, a.graduateRecordId));
+  return g!.idNumber;
+}
+
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Full views for a set of agreements (already authorized), in the order of `ids`. */
@@ -158,23 +175,27 @@ export async function loadAgreementViews(q: Queryable, ids: string[]): Promise<A
     const r = byId.get(id);
     if (!r) return [];
     const { a, g } = r;
+    // once signed, the agreement speaks of the parties as they were at signing
+    const frozen = a.partiesSnapshot;
     return [
       {
         id: a.id,
         schoolId: a.schoolId,
-        schoolName: r.schoolName,
+        schoolName: frozen?.schoolName ?? r.schoolName,
         graduationYear: a.graduationYear,
         employerId: a.employerId,
         employerName: r.employerName,
-        graduate: {
-          id: g.id,
-          studentNumber: g.studentNumber,
-          name: g.name,
-          gender: g.gender,
-          collegeName: r.collegeName,
-          major: g.major,
-          degree: g.degree,
-        },
+        graduate: frozen
+          ? { id: g.id, ...omitIdNumber(frozen.graduate) }
+          : {
+              id: g.id,
+              studentNumber: g.studentNumber,
+              name: g.name,
+              gender: g.gender,
+              collegeName: r.collegeName,
+              major: g.major,
+              degree: g.degree,
+            },
         status: a.status,
         reviewStatus: a.reviewStatus,
         terms: a.terms,

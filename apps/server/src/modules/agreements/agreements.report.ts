@@ -41,9 +41,16 @@ export async function findReportRows(
 ): Promise<ReportRow[]> {
   const rows = await queryRows<Record<string, string | number | null>>(
     q,
-    sql`select a.id, a.agreement_number, s.name as school_name, a.graduation_year,
-               g.student_number, g.name, g.id_number, g.gender, c.name as college_name, g.major,
-               g.degree, a.employer_snapshot->>'name' as employer_name,
+    sql`select a.id, a.agreement_number,
+               coalesce(a.parties_snapshot->>'schoolName', s.name) as school_name,
+               a.graduation_year,
+               coalesce(p."studentNumber", g.student_number) as student_number,
+               coalesce(p.name, g.name) as name, coalesce(p."idNumber", g.id_number) as id_number,
+               case when a.parties_snapshot is null then g.gender else p.gender end as gender,
+               case when a.parties_snapshot is null then c.name else p."collegeName" end as college_name,
+               case when a.parties_snapshot is null then g.major else p.major end as major,
+               case when a.parties_snapshot is null then g.degree else p.degree end as degree,
+               a.employer_snapshot->>'name' as employer_name,
                a.employer_snapshot->>'creditCode' as employer_credit_code,
                a.terms->>'position' as position, a.terms->>'workLocation' as work_location,
                (a.terms->>'monthlySalary')::int as monthly_salary, a.status, a.signed_at,
@@ -53,6 +60,10 @@ export async function findReportRows(
           join graduate_records g on g.id = a.graduate_record_id
           join organizations s on s.id = a.school_id
           left join colleges c on c.id = g.college_id
+          -- the parties as frozen at signing
+          left join lateral jsonb_to_record(a.parties_snapshot->'graduate') as p(
+            "studentNumber" text, name text, "idNumber" text, gender text,
+            "collegeName" text, major text, degree text) on true
          where a.school_id = ${schoolId} and a.graduation_year = ${year}
            and a.agreement_number is not null and a.status in ('accepted', 'terminated')
          order by a.agreement_number`,

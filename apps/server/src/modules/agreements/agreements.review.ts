@@ -7,7 +7,7 @@ import { queryRows, type Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { appendEvent } from '../../platform/events/outbox.ts';
-import { agreementReviews, agreements } from './agreements.tables.ts';
+import { agreementReviews, agreements, type SignedPartiesSnapshot } from './agreements.tables.ts';
 import { findAgreementHead, writeAgreementState, type AgreementHead } from './agreements.repo.ts';
 import { assertSees } from './agreements.policy.ts';
 import { toState } from './agreements.offers.ts';
@@ -113,8 +113,10 @@ async function sealAgreement(tx: Tx, a: AgreementHead): Promise<string> {
     .from(agreementReviews)
     .where(eq(agreementReviews.agreementId, a.id))
     .orderBy(asc(agreementReviews.createdAt));
+  const parties = await partiesOf(tx, a);
   const contentSha256 = fingerprintOf({
     agreementNumber,
+    parties,
     schoolId: a.schoolId,
     graduationYear: a.graduationYear,
     employerId: a.employerId,
@@ -131,9 +133,49 @@ async function sealAgreement(tx: Tx, a: AgreementHead): Promise<string> {
   });
   await tx
     .update(agreements)
-    .set({ agreementNumber, verificationCode: newVerificationCode(), contentSha256, signedAt })
+    .set({
+      agreementNumber,
+      verificationCode: newVerificationCode(),
+      contentSha256,
+      signedAt,
+      partiesSnapshot: parties,
+    })
     .where(eq(agreements.id, a.id));
   return agreementNumber;
+}
+
+/** The graduate's record and the school as they stand at signing; frozen into the agreement. */
+async function partiesOf(tx: Tx, a: AgreementHead): Promise<SignedPartiesSnapshot> {
+  const [p] = await queryRows<{
+    school_name: string;
+    student_number: string;
+    name: string;
+    id_number: string;
+    gender: 'male' | 'female' | null;
+    college_name: string | null;
+    major: string | null;
+    degree: string | null;
+  }>(
+    tx,
+    sql`select s.name as school_name, g.student_number, g.name, g.id_number, g.gender,
+               c.name as college_name, g.major, g.degree
+          from graduate_records g
+          join organizations s on s.id = ${a.schoolId}
+          left join colleges c on c.id = g.college_id
+         where g.id = ${a.graduateRecordId}`,
+  );
+  return {
+    schoolName: p!.school_name,
+    graduate: {
+      studentNumber: p!.student_number,
+      name: p!.name,
+      idNumber: p!.id_number,
+      gender: p!.gender,
+      collegeName: p!.college_name,
+      major: p!.major,
+      degree: p!.degree,
+    },
+  };
 }
 
 /** SHA-256 over a canonical JSON (sorted keys) of what the agreement says. */

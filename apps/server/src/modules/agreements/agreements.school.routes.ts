@@ -14,11 +14,11 @@ import { actorOf } from '../../platform/auth/access.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { hitCounter } from '../../platform/rate-counter.ts';
-import { graduateRecords } from '../organizations/organizations.tables.ts';
 import { agreements } from './agreements.tables.ts';
 import {
   findAgreementHead,
   getSigningSettings,
+  idNumberOfAgreement,
   loadAgreementViews,
   saveSigningSettings,
 } from './agreements.repo.ts';
@@ -157,13 +157,10 @@ export function schoolSigningRoutes(
           throw new AppError('CONFLICT', '协议尚未完成学校审核，暂不能打印');
         }
         const [view] = await loadAgreementViews(ctx.db, [head.id]);
-        const [record] = await ctx.db
-          .select({ idNumber: graduateRecords.idNumber })
-          .from(graduateRecords)
-          .where(eq(graduateRecords.id, head.graduateRecordId));
+        const idNumber = await idNumberOfAgreement(ctx.db, head);
         const ownsId = actor.role === 'seeker' && head.graduateAccountId === actor.accountId;
         const pdf = await renderAgreementPdf(view!, {
-          idNumberShown: ownsId ? record!.idNumber : maskIdNumber(record!.idNumber),
+          idNumberShown: ownsId ? idNumber : maskIdNumber(idNumber),
           verifyUrl: verifyUrlOf(ctx.config.publicUrl, head.verificationCode),
           fingerprint: head.contentSha256 ?? '',
         });

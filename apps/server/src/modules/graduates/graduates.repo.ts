@@ -71,6 +71,54 @@ export async function upsertGraduates(
   return { inserted, updated };
 }
 
+/** The school's records among these student numbers that have an accepted agreement. */
+export async function findGraduatesWithActiveAgreement(
+  q: Queryable,
+  schoolId: string,
+  studentNumbers: string[],
+) {
+  const found = new Map<
+    string,
+    {
+      graduationYear: number;
+      collegeName: string | null;
+      name: string;
+      idNumber: string;
+      gender: string | null;
+      major: string | null;
+      degree: string | null;
+      phone: string | null;
+    }
+  >();
+  for (let i = 0; i < studentNumbers.length; i += 1000) {
+    const batch = studentNumbers.slice(i, i + 1000);
+    const rows = await q
+      .select({
+        studentNumber: graduateRecords.studentNumber,
+        graduationYear: graduateRecords.graduationYear,
+        collegeName: colleges.name,
+        name: graduateRecords.name,
+        idNumber: graduateRecords.idNumber,
+        gender: graduateRecords.gender,
+        major: graduateRecords.major,
+        degree: graduateRecords.degree,
+        phone: graduateRecords.phone,
+      })
+      .from(graduateRecords)
+      .leftJoin(colleges, eq(colleges.id, graduateRecords.collegeId))
+      .where(
+        and(
+          eq(graduateRecords.schoolId, schoolId),
+          inArray(graduateRecords.studentNumber, batch),
+          sql`exists (select 1 from agreements a
+                       where a.graduate_record_id = ${graduateRecords.id} and a.status = 'accepted')`,
+        ),
+      );
+    for (const { studentNumber, ...r } of rows) found.set(studentNumber, r);
+  }
+  return found;
+}
+
 /** Student numbers of the school's records that carry one of these ID numbers. */
 export async function findIdNumberOwners(q: Queryable, schoolId: string, idNumbers: string[]) {
   const owners = new Map<string, string[]>();

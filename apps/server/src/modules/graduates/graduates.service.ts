@@ -11,6 +11,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import {
   findCollegesOfSchool,
   findGraduateRecord,
+  findGraduatesWithActiveAgreement,
   findIdNumberOwners,
   updateGraduateStatus,
   upsertGraduates,
@@ -37,6 +38,7 @@ export async function importGraduates(
   const collegeIdByName = new Map(colleges.map((c) => [c.name, c.id]));
   const rows = validateGraduateSheet(sheet, new Set(collegeIdByName.keys()));
   await refuseIdNumbersOfOtherStudents(tx, schoolId, sheet, rows);
+  await refuseChangesToSigningGraduates(tx, schoolId, input.graduationYear, sheet, rows);
   const { inserted, updated } = await upsertGraduates(tx, {
     schoolId,
     graduationYear: input.graduationYear,
@@ -92,6 +94,49 @@ async function refuseIdNumbersOfOtherStudents(
           },
         ]
       : [];
+  });
+  if (errors.length > 0) throw importFailed(errors);
+}
+
+/**
+ * A graduate whose agreement is accepted, under review or signed keeps the record the
+ * agreement was made on: a changed row for them is a row error (terminate first, or ask the
+ * platform to correct it). Unchanged rows pass.
+ */
+async function refuseChangesToSigningGraduates(
+  tx: Tx,
+  schoolId: string,
+  graduationYear: number,
+  sheet: Sheet,
+  rows: GraduateRow[],
+) {
+  const bound = await findGraduatesWithActiveAgreement(
+    tx,
+    schoolId,
+    rows.map((r) => r.studentNumber),
+  );
+  if (bound.size === 0) return;
+  const errors = rows.flatMap((r, i) => {
+    const current = bound.get(r.studentNumber);
+    if (!current) return [];
+    const same =
+      current.graduationYear === graduationYear &&
+      current.collegeName === r.collegeName &&
+      current.name === r.name &&
+      current.idNumber === r.idNumber &&
+      current.gender === r.gender &&
+      current.major === r.major &&
+      current.degree === r.degree &&
+      (current.phone ?? '') === r.phone;
+    return same
+      ? []
+      : [
+          {
+            row: sheet.rows[i]!.rowNumber,
+            field: '学号',
+            message: `学号 ${r.studentNumber} 的学生已有应约、审核中或已签约的三方协议，不能修改其生源信息`,
+          },
+        ];
   });
   if (errors.length > 0) throw importFailed(errors);
 }
