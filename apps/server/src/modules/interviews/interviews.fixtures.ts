@@ -5,8 +5,17 @@ import { signInAs, type SignedIn } from '../../../test/fixtures.ts';
 import { createApplication } from '../chat/chat.fixtures.ts';
 import { applications } from '../applications/applications.tables.ts';
 import { eq } from 'drizzle-orm';
+import { todayInChina } from './interviews.repo.ts';
 
 export const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+
+/**
+ * A fixed clock for the hall, whatever the time of day the tests run: tomorrow 10:00 in
+ * China, so interviews at `atClock(n)` are in the future and on the clock's day.
+ */
+export const hallClock = new Date(todayInChina().start.getTime() + 34 * 3600_000);
+export const atClock = (minutes: number) =>
+  new Date(hallClock.getTime() + minutes * 60_000).toISOString();
 
 export const details = (overrides: Record<string, unknown> = {}) => ({
   startsAt: inMinutes(60),

@@ -7,7 +7,6 @@ import {
 } from '@hirehall/shared/interviews';
 import type { Db } from '../../platform/db/database.ts';
 import type { RealtimeHub } from '../../platform/realtime/realtime.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import {
   activeCallsOf,
   findInterview,
@@ -16,7 +15,7 @@ import {
   toInterview,
   todayInChina,
 } from './interviews.repo.ts';
-import { assertSeekerOf } from './interviews.policy.ts';
+import { assertSeekerOf, type PartyActor } from './interviews.policy.ts';
 import { isStaleRinging } from './interviews.calls.ts';
 
 /** 当日面试队列: today's confirmed video interviews in time order, with presence and calls. */
@@ -55,7 +54,7 @@ export async function loadHallQueue(
 /** The seeker's place in the employer's queue today and an estimated wait. */
 export async function loadQueuePosition(
   db: Db,
-  actor: Actor,
+  actor: PartyActor,
   interviewId: string,
   ringSeconds: number,
   now = new Date(),

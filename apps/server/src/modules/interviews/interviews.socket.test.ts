@@ -4,7 +4,8 @@ import { callSocketEvents as ev } from '@hirehall/shared/interviews';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { signInAs } from '../../../test/fixtures.ts';
 import { baseUrlOf, call, socketFor } from '../chat/chat.fixtures.ts';
-import { confirmedInterview, get } from './interviews.fixtures.ts';
+import { atClock, confirmedInterview, get, hallClock } from './interviews.fixtures.ts';
+import { hallReadsOf } from './interviews.module.ts';
 
 /** Signalling authorization: only the two parties of a call can join it or signal on it. */
 let t: TestApp;
@@ -52,7 +53,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('call signalling', () => {
   it('rings the seeker, relays signals between the two parties only, records a drop', async () => {
     const db = t.database.db;
-    const { employer, seeker, interviewId } = await confirmedInterview(t.app, db);
+    const { employer, seeker, interviewId } = await confirmedInterview(t.app, db, {
+      startsAt: atClock(15),
+    });
     const intruderSeeker = await signInAs(db, 'seeker');
     const intruderEmployer = await signInAs(db, 'employer');
 
@@ -70,10 +73,9 @@ describe('call signalling', () => {
     const xsRings = record(xs, ev.ringing);
     const xeSignals = record(xe, ev.signal);
 
-    // the hall shows the seeker online
-    const hall = (await get(t.app, employer, '/api/interviews/hall')).json();
-    const entry = hall.items.find((i: { id: string }) => i.id === interviewId);
-    if (entry) expect(entry.online).toBe(true);
+    // the hall (on the interview's day, by a fixed clock) shows the seeker online
+    const hall = await hallReadsOf(t.app).queue(employer.organizationId!, hallClock);
+    expect(hall.items.map((i) => [i.id, i.online])).toEqual([[interviewId, true]]);
 
     // another employer cannot start a call on this interview; a seeker cannot start at all
     expect(await call(xe, ev.start, { interviewId })).toMatchObject({

@@ -11,11 +11,14 @@ import { createApplication } from '../chat/chat.fixtures.ts';
 import { runReminders } from './interviews.jobs.ts';
 import { foldLine } from './interviews.ics.ts';
 import { iceServersFor } from './interviews.ice.ts';
+import { hallReadsOf } from './interviews.module.ts';
 import {
   applicationStatus,
+  atClock,
   confirmedInterview,
   details,
   get,
+  hallClock,
   inMinutes,
   invite,
   parties,
@@ -404,40 +407,64 @@ describe('agenda, calendar and reminders', () => {
 });
 
 describe('interview hall', () => {
-  it('shows today’s confirmed video interviews in time order; other tenants see nothing', async () => {
+  it('shows the day’s confirmed video interviews in time order; other tenants see nothing', async () => {
+    const hall = hallReadsOf(t.app);
     const employer = await signInAs(db(), 'employer');
     const s1 = await signInAs(db(), 'seeker');
     const s2 = await signInAs(db(), 'seeker');
+    const s3 = await signInAs(db(), 'seeker');
     const ids: string[] = [];
-    for (const [seeker, minutes] of [
-      [s1, 20],
-      [s2, 10],
+    // the fixed clock's day: s1 at 10:20, s2 at 10:10; s3 the day after, never in this queue
+    for (const [seeker, startsAt] of [
+      [s1, atClock(20)],
+      [s2, atClock(10)],
+      [s3, atClock(24 * 60)],
     ] as const) {
       const { application } = await createApplication(db(), employer, seeker);
-      const id = (
-        await invite(t.app, employer, application.id, { startsAt: inMinutes(minutes) })
-      ).json().id;
+      const id = (await invite(t.app, employer, application.id, { startsAt })).json().id;
       await post(t.app, seeker, `/api/interviews/${id}/attend`);
-      await post(t.app, employer, `/api/interviews/${id}/confirm`);
+      expect((await post(t.app, employer, `/api/interviews/${id}/confirm`)).statusCode).toBe(200);
       ids.push(id);
     }
-    const hall = (await get(t.app, employer, '/api/interviews/hall')).json();
-    const todayIds = hall.items.map((i: { id: string }) => i.id);
-    // near midnight "in 20 minutes" can be tomorrow: compare what is today
-    expect(todayIds).toEqual([ids[1], ids[0]].filter((id) => todayIds.includes(id)));
-    expect(hall.items.every((i: { online: boolean }) => i.online === false)).toBe(true);
+    const queue = await hall.queue(employer.organizationId!, hallClock);
+    expect(queue.date).toBe(atClock(0).slice(0, 10));
+    expect(queue.items.map((i) => i.id)).toEqual([ids[1], ids[0]]);
+    expect(queue.items.map((i) => i.online)).toEqual([false, false]);
+    // the next day's queue holds the third
+    const tomorrow = new Date(hallClock.getTime() + 24 * 3600_000);
+    expect((await hall.queue(employer.organizationId!, tomorrow)).items.map((i) => i.id)).toEqual([
+      ids[2],
+    ]);
 
     const other = await signInAs(db(), 'employer');
+    expect((await hall.queue(other.organizationId!, hallClock)).items).toEqual([]);
     expect((await get(t.app, other, '/api/interviews/hall')).json().items).toEqual([]);
     expect((await get(t.app, other, `/api/interviews/${ids[0]}`)).statusCode).toBe(404);
     expect((await get(t.app, other, `/api/interviews/${ids[0]}/calls`)).statusCode).toBe(404);
 
-    if (todayIds.length === 2) {
-      const q = (await get(t.app, s1, `/api/interviews/${ids[0]}/queue`)).json();
-      expect(q).toMatchObject({ position: 2, ahead: 1 });
-      expect(q.estimatedWaitMinutes).toBeGreaterThanOrEqual(19);
-    }
+    // s1 waits behind s2's 30 minutes (s1's own start is 20 minutes away)
+    const actor = (who: typeof s1) => ({ ...who, role: 'seeker' as const });
+    expect(await hall.position(actor(s1), ids[0]!, hallClock)).toMatchObject({
+      position: 2,
+      ahead: 1,
+      estimatedWaitMinutes: 30,
+      activeCall: null,
+    });
+    expect(await hall.position(actor(s2), ids[1]!, hallClock)).toMatchObject({
+      position: 1,
+      ahead: 0,
+      estimatedWaitMinutes: 10,
+    });
+    // not in the clock's day: no place in the queue
+    expect(await hall.position(actor(s3), ids[2]!, hallClock)).toMatchObject({
+      position: null,
+      estimatedWaitMinutes: null,
+    });
+    await expect(hall.position(actor(s2), ids[0]!, hallClock)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect((await get(t.app, s2, `/api/interviews/${ids[0]}/queue`)).statusCode).toBe(404);
+    expect((await get(t.app, s1, `/api/interviews/${ids[0]}/queue`)).statusCode).toBe(200);
   });
 });
 
