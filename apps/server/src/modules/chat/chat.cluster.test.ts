@@ -34,7 +34,7 @@ describe.skipIf(!url)(
   'two server processes on one PostgreSQL database (runs under npm run test:pg; skipped without DATABASE_URL)',
   () => {
     it(
-      'a message sent through one process reaches a client of the other, with presence across both',
+      'a message sent through one process reaches a client of the other, with presence and sign-out across both',
       { timeout: 400_000 },
       async () => {
         database = await createPostgresDatabase(url!);
@@ -79,6 +79,16 @@ describe.skipIf(!url)(
         );
         await call(ss, 'chat:send', text(conversationId, '收到'));
         expect(await back).toMatchObject({ seq: 2, body: '收到' });
+
+        // signing out through process A ends the seeker's socket on process B
+        const ended = new Promise<string>((resolve) => ss.once('disconnect', resolve));
+        const out = await fetch(`${a!.baseUrl}/api/auth/sign-out`, {
+          method: 'POST',
+          headers: seeker.headers,
+        });
+        expect(out.status).toBe(204);
+        expect(await ended).toBe('io server disconnect');
+        expect(es.connected).toBe(true);
       },
     );
   },

@@ -16,6 +16,14 @@ export type AppSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEvents
 
 export const accountRoom = (accountId: string) => `account:${accountId}`;
 export const presenceRoom = (accountId: string) => `presence:${accountId}`;
+/** The sockets opened with one session (by its token's hash). */
+export const sessionRoom = (tokenHash: string) => `session:${tokenHash}`;
+
+/**
+ * Triggers NOTIFY this channel after the commit that revokes a session (`s:<token hash>`:
+ * sign-out, password change, suspension, …) or disables an account (`a:<account id>`).
+ */
+export const SESSIONS_CHANNEL = 'hirehall_sessions';
 
 /** Between server processes: `{ rooms, event, data }` to emit to the receiver's local sockets. */
 const RELAY_EVENT = 'hirehall:relay';
@@ -41,6 +49,7 @@ export class RealtimeHub {
   private readonly handlers: ((socket: AppSocket) => void)[] = [];
   /** the postgres adapter's own connections (its NOTIFYs never queue behind requests) */
   private readonly adapterPool: pg.Pool | null = null;
+  private unlisten: Promise<() => Promise<void>>;
 
   constructor(app: FastifyInstance, database: Database, config: Config) {
     this.io = new Server(app.server, {
@@ -86,7 +95,7 @@ export class RealtimeHub {
     this.io.on('connection', (raw) => {
       const socket = raw as AppSocket;
       const { accountId } = socket.data.actor;
-      void socket.join(accountRoom(accountId));
+      void socket.join([accountRoom(accountId), sessionRoom(socket.data.actor.tokenHash)]);
       this.emitTo(presenceRoom(accountId), PRESENCE_EVENT, { accountId, online: true });
       socket.on('disconnect', () => {
         void this.onlineAmong([accountId]).then((online) => {
@@ -98,15 +107,42 @@ export class RealtimeHub {
       for (const handler of this.handlers) handler(socket);
     });
 
+    // every process hears the NOTIFY itself: no adapter is needed to end its own sockets
+    this.unlisten = listenForRevocations(database, (payload) => this.endSockets(payload)).catch(
+      (err: unknown) => {
+        app.log.warn({ err: (err as Error).message }, 'sessions LISTEN unavailable');
+        return async () => undefined;
+      },
+    );
+
     app.addHook('preClose', async () => {
       this.io.local.disconnectSockets(true);
     });
     app.addHook('onClose', async () => {
+      await (await this.unlisten)().catch(() => undefined);
       // the HTTP server itself is Fastify's to close
       this.io.engine.close();
       await this.io.of('/').adapter.close();
       await this.adapterPool?.end().catch(() => undefined);
     });
+  }
+
+  /** `s:<token hash>` ends that session's sockets here; `a:<account id>` the account's. */
+  private endSockets(payload: string) {
+    const room = payload.startsWith('s:')
+      ? sessionRoom(payload.slice(2))
+      : payload.startsWith('a:')
+        ? accountRoom(payload.slice(2))
+        : null;
+    if (room) this.io.local.in(room).disconnectSockets(true);
+  }
+
+  /**
+   * Ends the account's sockets on every process (through the adapter), e.g. when its
+   * permissions change in a way the cached actor of a socket would not see.
+   */
+  disconnectAccount(accountId: string) {
+    this.io.in(accountRoom(accountId)).disconnectSockets(true);
   }
 
   /** Modules register their socket handlers once, at build time. */
@@ -169,6 +205,27 @@ export class RealtimeHub {
       }[];
     }
   }
+}
+
+/** LISTEN on the sessions channel (PGlite or a dedicated PostgreSQL connection). */
+async function listenForRevocations(
+  database: Database,
+  onPayload: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  if (database.kind === 'pglite' && database.pglite) {
+    return database.pglite.listen(SESSIONS_CHANNEL, onPayload);
+  }
+  if (!database.pool) return async () => undefined;
+  const client = await database.pool.connect();
+  client.on('notification', (n) => {
+    if (n.channel === SESSIONS_CHANNEL && n.payload) onPayload(n.payload);
+  });
+  client.on('error', () => undefined);
+  await client.query(`listen ${SESSIONS_CHANNEL}`);
+  return async () => {
+    await client.query(`unlisten ${SESSIONS_CHANNEL}`).catch(() => undefined);
+    client.release();
+  };
 }
 
 /** A refused handshake: the client reads `err.data.code` on `connect_error`. */
