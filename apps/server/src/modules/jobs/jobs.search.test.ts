@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { jobSearchQuerySchema } from '@hirehall/shared/jobs';
+import { jobSearchQuerySchema, positionTypes, salaryBands } from '@hirehall/shared/jobs';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { createOrganization } from '../../../test/fixtures.ts';
 import { queryRows } from '../../platform/db/database.ts';
@@ -49,16 +49,18 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-async function viaIndex(q: string, filters: Record<string, string> = {}) {
+async function viaIndex(q: string, filters: Record<string, string> = {}, ordered = false) {
   const query = jobSearchQuerySchema.parse({ q, pageSize: 50, ...filters });
   const rows = await queryRows<{ id: string }>(
     t.database.db,
     searchPageSql({ ...query, pageSize: 100_000 }),
   );
-  return rows.map((x) => x.id).sort();
+  const ids = rows.map((x) => x.id);
+  return ordered ? ids : ids.sort();
 }
 
-async function viaLike(q: string, filters: Record<string, string> = {}) {
+/** The oracle: plain ILIKE and column comparisons, no index; `ordered` keeps the sort order. */
+async function viaLike(q: string, filters: Record<string, string> = {}, ordered = false) {
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const f = filters;
   const district =
@@ -67,14 +69,42 @@ async function viaLike(q: string, filters: Record<string, string> = {}) {
       : f.district
         ? sql`and district = ${f.district}`
         : sql``;
+  const order =
+    f.sort === 'salary'
+      ? sql`order by salary_max desc nulls last, id desc`
+      : sql`order by published_at desc nulls last, id desc`;
   const rows = await queryRows<{ id: string }>(
     t.database.db,
     sql`select id from job_postings where status = 'published' and deleted_at is null
       and (title ilike ${pattern} or occupation ilike ${pattern}) ${district}
       ${f.education ? sql`and education = ${f.education}` : sql``}
-      ${f.employmentType ? sql`and employment_type = ${f.employmentType}` : sql``}`,
+      ${f.employmentType ? sql`and employment_type = ${f.employmentType}` : sql``}
+      ${f.region ? sql`and region = ${f.region}` : sql``}
+      ${f.positionType ? sql`and position_type = ${f.positionType}` : sql``}
+      ${f.age ? sql`and ${Number(f.age)} between coalesce(age_min, 16) and coalesce(age_max, 65)` : sql``}
+      ${f.salaryMin ? sql`and greatest(salary_min, salary_max) >= ${Number(f.salaryMin)}` : sql``}
+      ${f.salaryMax ? sql`and least(salary_min, salary_max) <= ${Number(f.salaryMax)}` : sql``}
+      ${order}`,
   );
-  return rows.map((x) => x.id).sort();
+  const ids = rows.map((x) => x.id);
+  return ordered ? ids : ids.sort();
+}
+
+/** Random seed-003/004 filters: age, salary band, region, position type, district, education. */
+function randomFilters(): Record<string, string> {
+  const f: Record<string, string> = {};
+  if (r.next() < 0.4) f.age = String(r.pick([16, 18, 22, 30, 45, 50, 60, 65]));
+  if (r.next() < 0.4) {
+    const band = r.pick(salaryBands);
+    if (band.min != null) f.salaryMin = String(band.min);
+    if (band.max != null) f.salaryMax = String(band.max);
+  }
+  if (r.next() < 0.3) f.region = r.pick(['上海', '北京', '成都', '西安', '南昌', '广州']);
+  if (r.next() < 0.3) f.positionType = r.pick(positionTypes);
+  if (r.next() < 0.3) f.district = r.pick(['全市', '外省市', '浦东新区']);
+  if (r.next() < 0.2) f.education = r.pick(['bachelor', 'college']);
+  if (r.next() < 0.5) f.sort = 'salary';
+  return f;
 }
 
 function randomQuery(): string {
@@ -137,6 +167,51 @@ describe('Chinese search equals ILIKE', () => {
       );
     }
   }, 120_000);
+
+  it('matches the oracle with age, salary band, region and position type, newest or by salary', async () => {
+    let nonEmpty = 0;
+    for (let i = 0; i < 80; i++) {
+      const filters = randomFilters();
+      const q = r.next() < 0.35 ? '' : r.next() < 0.5 ? '认证' : randomQuery();
+      const expected = await viaLike(q, filters, true);
+      if (expected.length) nonEmpty++;
+      expect(await viaIndex(q, filters, true), `${q} ${JSON.stringify(filters)}`).toEqual(expected);
+      // the route's page 1 (walk / windows / full query) is the oracle's first page
+      const query = jobSearchQuerySchema.parse({ q, pageSize: 10, ...filters });
+      const page = await searchJobs(t.database.db, query);
+      expect(
+        page.items.map((j) => j.id),
+        `page ${q} ${JSON.stringify(filters)}`,
+      ).toEqual(expected.slice(0, 10));
+      expect(page.hasMore).toBe(expected.length > 10);
+    }
+    expect(nonEmpty).toBeGreaterThan(20);
+  }, 120_000);
+
+  it('each filter alone narrows as the oracle says', async () => {
+    for (const filters of [
+      { age: '16' },
+      { age: '60' },
+      { salaryMax: '1499' },
+      { salaryMin: '12500' },
+      { salaryMin: '7500', salaryMax: '8499' },
+      { region: '成都' },
+      { positionType: '审核员' },
+      { region: '北京', positionType: '高级审核员', sort: 'salary' },
+      { sort: 'salary' },
+    ] as Record<string, string>[]) {
+      const expected = await viaLike('', filters, true);
+      expect(expected.length, JSON.stringify(filters)).toBeGreaterThan(0);
+      expect(await viaIndex('', filters, true), JSON.stringify(filters)).toEqual(expected);
+    }
+    // salary sort is by the top of the range, highest first
+    const bySalary = await searchJobs(
+      t.database.db,
+      jobSearchQuerySchema.parse({ sort: 'salary', pageSize: 50 }),
+    );
+    const tops = bySalary.items.map((j) => j.salaryMax ?? 0);
+    expect(tops).toEqual([...tops].sort((a, b) => b - a));
+  });
 
   it("the window shortcut returns exactly the full query's page", async () => {
     for (const q of ['工', '销售', '师', 'PHP']) {

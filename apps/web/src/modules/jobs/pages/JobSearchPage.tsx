@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, Carousel, Drawer, Empty, Input, Select, Space } from 'antd';
+import { AutoComplete, Button, Carousel, Drawer, Empty, Input, Select, Space } from 'antd';
 import { FilterOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
@@ -25,6 +25,27 @@ const ages = Array.from({ length: 50 }, (_, i) => ({
   value: String(16 + i),
   label: `${16 + i}岁`,
 }));
+
+/** 地区 (seed 003, certification postings): free text matched exactly; common ones suggested. */
+const regionSuggestions = [
+  '上海',
+  '北京',
+  '天津',
+  '重庆',
+  '广州',
+  '深圳',
+  '杭州',
+  '南京',
+  '苏州',
+  '成都',
+  '武汉',
+  '西安',
+  '南昌',
+  '长沙',
+  '郑州',
+  '沈阳',
+  '哈尔滨',
+].map((value) => ({ value }));
 
 function Banners() {
   const banners = useQuery({ queryKey: jobKeys.banners, queryFn: fetchBanners });
@@ -60,6 +81,7 @@ export default function JobSearchPage() {
   const [draft, setDraft] = useState('');
   const [filters, setFilters] = useState<Filters>({ sort: 'newest', page: 1 });
   const [open, setOpen] = useState(false);
+  const [regionDraft, setRegionDraft] = useState('');
   const band = salaryBands.find((b) => b.label === filters.band);
   const query: Partial<JobSearchQuery> = {
     q: filters.q,
@@ -155,6 +177,21 @@ export default function JobSearchPage() {
           salaryBands.map((b) => ({ value: b.label, label: b.label })),
           (v) => set({ band: v }),
         )}
+        <div style={{ marginBottom: 12 }}>
+          <div style={{ marginBottom: 4 }}>地区</div>
+          <AutoComplete
+            style={{ width: '100%' }}
+            value={regionDraft}
+            options={regionSuggestions.filter((o) => o.value.includes(regionDraft.trim()))}
+            onChange={(v: string) => setRegionDraft(v ?? '')}
+            onSelect={(v: string) => set({ region: v })}
+            onBlur={() => set({ region: regionDraft.trim() || undefined })}
+            onClear={() => set({ region: undefined })}
+            allowClear
+            placeholder="不限，如 上海、成都"
+            aria-label="地区"
+          />
+        </div>
         {select(
           '岗位类型',
           filters.positionType,
@@ -162,7 +199,12 @@ export default function JobSearchPage() {
           (v) => set({ positionType: v }),
         )}
         <Space>
-          <Button onClick={() => setFilters({ sort: filters.sort, q: filters.q, page: 1 })}>
+          <Button
+            onClick={() => {
+              setRegionDraft('');
+              setFilters({ sort: filters.sort, q: filters.q, page: 1 });
+            }}
+          >
             重置
           </Button>
           <Button type="primary" onClick={() => setOpen(false)}>
