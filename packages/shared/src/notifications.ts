@@ -36,6 +36,8 @@ export const notificationKinds = {
   'application.withdraw': '求职者撤销应聘',
   'application.marked': '应聘筛选结果',
   'admission.reviewed': '入驻审核结果',
+  'fair_signup.reviewed': '招聘会报名审核结果',
+  'job.reviewed': '职位审核结果',
   'certification.reviewed': '认证信息变更审核结果',
   'agreement.accepted': '毕业生接受三方协议',
   'agreement.review_passed': '三方协议审核通过',
