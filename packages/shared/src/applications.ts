@@ -132,6 +132,14 @@ export const postingApplicationCountSchema = z.object({
 });
 export type PostingApplicationCount = z.infer<typeof postingApplicationCountSchema>;
 
+/** A fair to filter the employer's applications by: approved there, or applied to from it. */
+export const applicationFairSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  startsAt: z.string(),
+});
+export type ApplicationFair = z.infer<typeof applicationFairSchema>;
+
 export const employerApplicationsQuerySchema = z.object({
   jobId: z.uuid().optional(),
   fairId: z.uuid().optional(),

@@ -200,6 +200,23 @@ export async function countByPosting(q: Queryable, organizationId: string, fairI
   );
 }
 
+/** Fairs the organization's signup was approved at, and fairs it has applications from. */
+export async function findApplicationFairs(q: Queryable, organizationId: string) {
+  return queryRows<{ id: string; title: string; starts_at: Date | string }>(
+    q,
+    sql`select f.id, f.title, f.starts_at
+        from job_fairs f
+        where f.status <> 'draft'
+          and (exists (select 1 from fair_signups s
+                       where s.fair_id = f.id and s.employer_id = ${organizationId}
+                         and s.status = 'approved')
+               or exists (select 1 from applications a
+                          where a.fair_id = f.id and a.organization_id = ${organizationId}))
+        order by f.starts_at desc
+        limit 200`,
+  );
+}
+
 const candidateColumns = {
   id: applications.id,
   jobId: applications.jobId,

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   applicationDetailSchema,
+  applicationFairSchema,
   applyResultSchema,
   applySchema,
   candidatePageSchema,
@@ -18,7 +19,12 @@ import type { Config } from '../../platform/config.ts';
 import { actorOf } from '../../platform/auth/access.ts';
 import { AppError } from '../../platform/errors.ts';
 import { createKeyedQueue } from './applications.serial.ts';
-import { countByPosting, findCandidates, findMyApplications } from './applications.repo.ts';
+import {
+  countByPosting,
+  findApplicationFairs,
+  findCandidates,
+  findMyApplications,
+} from './applications.repo.ts';
 import {
   markApplication,
   openApplication,
@@ -150,6 +156,24 @@ export function applicationsRoutes(
           qualified: r.qualified,
           eliminated: r.eliminated,
           undecided: r.undecided,
+        }));
+      },
+    );
+
+    app.get(
+      '/api/employer/applications/fairs',
+      {
+        config: hiring,
+        schema: { tags: ['applications'], response: { 200: z.array(applicationFairSchema) } },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        if (!actor.organizationId) throw new AppError('FORBIDDEN');
+        const rows = await findApplicationFairs(ctx.db, actor.organizationId);
+        return rows.map((r) => ({
+          id: r.id,
+          title: r.title,
+          startsAt: new Date(r.starts_at).toISOString(),
         }));
       },
     );

@@ -4,7 +4,7 @@ import { buildApp } from '../../app.ts';
 import { queryRows } from '../../platform/db/database.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { signInAs, type SignedIn } from '../../../test/fixtures.ts';
-import { fairJobs, jobFairs } from '../jobfairs/jobfairs.tables.ts';
+import { fairJobs, fairSignups, jobFairs } from '../jobfairs/jobfairs.tables.ts';
 import { applications } from './applications.tables.ts';
 import { createJob, multipart, samplePdf } from './applications.fixtures.ts';
 
@@ -358,6 +358,98 @@ describe('employer side', () => {
     expect(JSON.stringify((await call(a, 'GET', '/api/applications')).json())).not.toContain(
       'qualified',
     );
+  });
+
+  it('narrows counts and candidates to one fair, and lists the fairs to choose from', async () => {
+    const org = await signInAs(t.database.db, 'employer');
+    const school = await signInAs(t.database.db, 'school');
+    const makeFair = async (title: string, daysAgo: number) => {
+      const [fair] = await t.database.db
+        .insert(jobFairs)
+        .values({
+          schoolId: school.organizationId!,
+          title,
+          type: 'online',
+          startsAt: new Date(Date.now() - daysAgo * 86400_000),
+          endsAt: new Date(Date.now() + 86400_000),
+          city: '上海市',
+          address: '线上',
+          status: 'published',
+        })
+        .returning();
+      return fair!;
+    };
+    const spring = await makeFair('春季招聘会', 2);
+    const autumn = await makeFair('秋季招聘会', 1);
+    const approvedOnly = await makeFair('双选会（已通过，尚无投递）', 3);
+    const pending = await makeFair('待审核的招聘会', 4);
+    await t.database.db.insert(fairSignups).values([
+      { fairId: spring.id, employerId: org.organizationId!, status: 'approved' },
+      { fairId: approvedOnly.id, employerId: org.organizationId!, status: 'approved' },
+      { fairId: pending.id, employerId: org.organizationId!, status: 'pending' },
+    ]);
+    const job = await createJob(t.database.db, org.organizationId!);
+    const other = await createJob(t.database.db, org.organizationId!);
+    for (const fair of [spring, autumn]) {
+      await t.database.db.insert(fairJobs).values([
+        { fairId: fair.id, jobId: job.id, employerId: org.organizationId! },
+        { fairId: fair.id, jobId: other.id, employerId: org.organizationId! },
+      ]);
+    }
+    const a = await seekerWithResume('春一');
+    const b = await seekerWithResume('春二');
+    const c = await seekerWithResume('秋一');
+    const d = await seekerWithResume('直投');
+    const idA = (await apply(a, { jobId: job.id, fairId: spring.id })).json().application.id;
+    const idB = (await apply(b, { jobId: other.id, fairId: spring.id })).json().application.id;
+    await apply(c, { jobId: job.id, fairId: autumn.id });
+    await apply(d, { jobId: job.id });
+
+    const fairs = (await call(org, 'GET', '/api/employer/applications/fairs')).json();
+    // approved at spring and approvedOnly; autumn through its applications; newest first
+    expect(fairs.map((f: { title: string }) => f.title)).toEqual([
+      '秋季招聘会',
+      '春季招聘会',
+      '双选会（已通过，尚无投递）',
+    ]);
+
+    const countsAt = async (fairId?: string) =>
+      (
+        await call(
+          org,
+          'GET',
+          `/api/employer/applications/postings${fairId ? `?fairId=${fairId}` : ''}`,
+        )
+      ).json() as { jobId: string; total: number }[];
+    const totalOf = (rows: { jobId: string; total: number }[], id: string) =>
+      rows.find((r) => r.jobId === id)?.total;
+    const all = await countsAt();
+    expect([totalOf(all, job.id), totalOf(all, other.id)]).toEqual([3, 1]);
+    const atSpring = await countsAt(spring.id);
+    expect([totalOf(atSpring, job.id), totalOf(atSpring, other.id)]).toEqual([1, 1]);
+    const atAutumn = await countsAt(autumn.id);
+    expect([totalOf(atAutumn, job.id), totalOf(atAutumn, other.id)]).toEqual([1, 0]);
+
+    const springList = (
+      await call(org, 'GET', `/api/employer/applications?fairId=${spring.id}`)
+    ).json();
+    expect(springList.total).toBe(2);
+    expect(springList.items.map((i: { id: string }) => i.id).sort()).toEqual([idA, idB].sort());
+    expect(springList.items[0].fairTitle).toBe('春季招聘会');
+    const springJob = (
+      await call(org, 'GET', `/api/employer/applications?fairId=${spring.id}&jobId=${job.id}`)
+    ).json();
+    expect(springJob.items.map((i: { id: string }) => i.id)).toEqual([idA]);
+
+    // another employer's view of the same fair is empty, and its fair list too
+    const stranger = await signInAs(t.database.db, 'employer');
+    expect(
+      (await call(stranger, 'GET', `/api/employer/applications?fairId=${spring.id}`)).json().total,
+    ).toBe(0);
+    expect((await call(stranger, 'GET', '/api/employer/applications/fairs')).json()).toEqual([]);
+    expect(
+      (await call(org, 'GET', '/api/employer/applications?fairId=not-a-uuid')).statusCode,
+    ).toBe(400);
   });
 
   it('hides other organizations’ applications (404) and withdrawn ones', async () => {

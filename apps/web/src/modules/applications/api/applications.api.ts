@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ApplicationDetail,
+  ApplicationFair,
   ApplicationMark,
   ApplyInput,
   ApplyResult,
@@ -16,6 +17,7 @@ export const applicationKeys = {
   all: ['applications'] as const,
   mine: (scope: 'current' | 'history') => ['applications', 'mine', scope] as const,
   forJob: (jobId: string) => ['applications', 'for-job', jobId] as const,
+  fairs: ['applications', 'fairs'] as const,
   postings: (fairId?: string) => ['applications', 'postings', fairId ?? ''] as const,
   candidates: (q: Partial<EmployerApplicationsQuery>) => ['applications', 'candidates', q] as const,
   detail: (id: string) => ['applications', 'detail', id] as const,
@@ -67,6 +69,14 @@ export function usePostingCounts(fairId?: string) {
       api<PostingApplicationCount[]>('/api/employer/applications/postings', {
         query: { fairId },
       }),
+  });
+}
+
+/** Fairs to narrow the employer's applications to (approved there, or applied to from it). */
+export function useApplicationFairs() {
+  return useQuery({
+    queryKey: applicationKeys.fairs,
+    queryFn: () => api<ApplicationFair[]>('/api/employer/applications/fairs'),
   });
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Card, Col, List, Row, Segmented, Table, Tag, Typography } from 'antd';
+import { Badge, Card, Col, List, Row, Segmented, Select, Table, Tag, Typography } from 'antd';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import {
   applicationMarkLabels,
@@ -10,7 +10,12 @@ import {
 import { QueryView } from '../../../components/feedback.tsx';
 import { useQueryClient } from '@tanstack/react-query';
 import { InviteButton } from '../../interviews/components/InterviewForm.tsx';
-import { applicationKeys, useCandidates, usePostingCounts } from '../api/applications.api.ts';
+import {
+  applicationKeys,
+  useApplicationFairs,
+  useCandidates,
+  usePostingCounts,
+} from '../api/applications.api.ts';
 
 const markColors: Record<ApplicationMark, string> = {
   qualified: 'green',
@@ -36,6 +41,7 @@ export default function EmployerApplicationsPage() {
   const base = useLocation().pathname.replace(/\/$/, '');
   const qc = useQueryClient();
   const postings = usePostingCounts(fairId);
+  const fairs = useApplicationFairs();
   const candidates = useCandidates({
     jobId,
     fairId,
@@ -48,6 +54,28 @@ export default function EmployerApplicationsPage() {
     <Row gutter={16}>
       <Col xs={24} lg={8} xxl={7}>
         <Card title="职位投递记录">
+          <Select
+            aria-label="招聘会"
+            style={{ width: '100%', marginBottom: 12 }}
+            value={fairId ?? ''}
+            loading={fairs.isLoading}
+            onChange={(v: string) => {
+              setPage(1);
+              setParams((prev) => {
+                const next = new URLSearchParams(prev);
+                if (v) next.set('fairId', v);
+                else next.delete('fairId');
+                return next;
+              });
+            }}
+            options={[
+              { value: '', label: '全部投递（不限招聘会）' },
+              ...(fairs.data ?? []).map((f) => ({
+                value: f.id,
+                label: `${f.title}（${new Date(f.startsAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}）`,
+              })),
+            ]}
+          />
           <QueryView query={postings} isEmpty={(d) => d.length === 0}>
             {(items) => (
               <List
