@@ -67,7 +67,7 @@ export async function openPostgres(url: string): Promise<Database> {
 }
 
 /** Chinese search needs a UTF-8 ctype; a `C` database cannot index Chinese text. */
-async function assertUtf8Ctype(db: Db) {
+export async function assertUtf8Ctype(db: Db) {
   const [row] = await queryRows<{ ctype: string; name: string }>(
     db,
     sql`select datctype as ctype, datname as name from pg_database where datname = current_database()`,
