@@ -44,6 +44,8 @@ export interface RequestOptions {
   /** false on calls where signed-out is an ordinary answer (e.g. `me`) */
   redirectOnAuthError?: boolean;
   signal?: AbortSignal;
+  /** sent as Idempotency-Key: the same key on a retry means the same action */
+  idempotencyKey?: string;
 }
 
 function buildUrl(path: string, query: RequestOptions['query']): string {
@@ -67,6 +69,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   if (method !== 'GET') {
     const token = readCookie('hh_csrf') ?? lastCsrfToken;
     if (token) headers['x-csrf-token'] = token;

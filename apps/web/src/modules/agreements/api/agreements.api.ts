@@ -16,10 +16,11 @@ export interface Page<T> {
   items: T[];
 }
 
-const post = <T>(path: string, body?: unknown) =>
+const post = <T>(path: string, body?: unknown, idempotencyKey?: string) =>
   api<T>(path, {
     method: 'POST',
     body: body ?? {},
+    idempotencyKey,
   });
 
 export const agreementKeys = { all: ['agreements'] as const };
@@ -34,13 +35,14 @@ export const fetchAgreement = (id: string) => api<Agreement>(`/api/agreements/${
 export const saveOffer = (body: OfferBody) => post<Agreement>('/api/employer/agreements', body);
 export const editOffer = (id: string, body: Omit<OfferBody, 'graduateId'>) =>
   api<Agreement>(`/api/employer/agreements/${id}`, { method: 'PUT', body });
-export const offerAction = (id: string, action: 'send' | 'withdraw' | 'discard') =>
-  post<Agreement>(`/api/employer/agreements/${id}/${action}`);
+export const offerAction = (id: string, action: 'send' | 'withdraw' | 'discard', key?: string) =>
+  post<Agreement>(`/api/employer/agreements/${id}/${action}`, undefined, key);
 
 export const fetchInbox = () => api<{ items: Agreement[] }>('/api/graduate/agreements');
-export const acceptOffer = (id: string) => post<Agreement>(`/api/graduate/agreements/${id}/accept`);
-export const rejectOffer = (id: string, reason: string) =>
-  post<Agreement>(`/api/graduate/agreements/${id}/reject`, { reason });
+export const acceptOffer = (id: string, key?: string) =>
+  post<Agreement>(`/api/graduate/agreements/${id}/accept`, undefined, key);
+export const rejectOffer = (id: string, reason: string, key?: string) =>
+  post<Agreement>(`/api/graduate/agreements/${id}/reject`, { reason }, key);
 
 export const fetchReviewQueue = (
   role: 'school' | 'college',
@@ -51,10 +53,14 @@ export const fetchReviewQueue = (
   api<Page<Agreement>>(`/api/${role}/agreements`, {
     query: { graduationYear, filter, q, pageSize: 200 },
   });
-export const approveAgreement = (role: 'school' | 'college', id: string) =>
-  post<Agreement>(`/api/${role}/agreements/${id}/approve`);
-export const returnAgreement = (role: 'school' | 'college', id: string, reason: string) =>
-  post<Agreement>(`/api/${role}/agreements/${id}/return`, { reason });
+export const approveAgreement = (role: 'school' | 'college', id: string, key?: string) =>
+  post<Agreement>(`/api/${role}/agreements/${id}/approve`, undefined, key);
+export const returnAgreement = (
+  role: 'school' | 'college',
+  id: string,
+  reason: string,
+  key?: string,
+) => post<Agreement>(`/api/${role}/agreements/${id}/return`, { reason }, key);
 
 export async function uploadLetter(file: File) {
   const form = new FormData();
@@ -64,19 +70,28 @@ export async function uploadLetter(file: File) {
     body: form,
   });
 }
-export const requestTermination = (id: string, reason: string, letterFileId: string) =>
-  post<Agreement>(`/api/agreements/${id}/terminations`, { reason, letterFileId });
+export const requestTermination = (
+  id: string,
+  reason: string,
+  letterFileId: string,
+  key?: string,
+) => post<Agreement>(`/api/agreements/${id}/terminations`, { reason, letterFileId }, key);
 export const respondTermination = (
   id: string,
   event: 'consent' | 'refuse' | 'withdraw',
   reason?: string,
-) => post<Agreement>(`/api/terminations/${id}/${event}`, reason ? { reason } : {});
+  key?: string,
+) => post<Agreement>(`/api/terminations/${id}/${event}`, reason ? { reason } : {}, key);
 
 export type SchoolTermination = Termination & { agreement: Agreement };
 export const fetchSchoolTerminations = (status?: string) =>
   api<{ items: SchoolTermination[] }>('/api/school/terminations', { query: { status } });
-export const reviewTermination = (id: string, decision: 'approve' | 'reject', reason?: string) =>
-  post<Agreement>(`/api/school/terminations/${id}/${decision}`, reason ? { reason } : {});
+export const reviewTermination = (
+  id: string,
+  decision: 'approve' | 'reject',
+  reason?: string,
+  key?: string,
+) => post<Agreement>(`/api/school/terminations/${id}/${decision}`, reason ? { reason } : {}, key);
 
 export const fetchSettings = () => api<SigningSettings>('/api/school/signing-settings');
 export const saveSettings = (body: SigningSettings) =>

@@ -3,10 +3,13 @@ import { App, Button, Form, Input, Modal, Upload } from 'antd';
 import type { Agreement } from '@hirehall/shared/agreements';
 import { describeError } from '../../../lib/api.ts';
 import { requestTermination, uploadLetter } from '../api/agreements.api.ts';
+import { newActionKey } from '../actions.ts';
 
 /** 申请解约: upload the letter (PDF/JPG/PNG) and give a reason (seed 002 §5). */
 export function TerminationButton({ a, onDone }: { a: Agreement; onDone: () => void }) {
   const [open, setOpen] = useState(false);
+  /** one key per opening of the dialog: a retried 提交 is the same request */
+  const [key, setKey] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
@@ -20,7 +23,7 @@ export function TerminationButton({ a, onDone }: { a: Agreement; onDone: () => v
     setBusy(true);
     try {
       const { fileId } = await uploadLetter(file);
-      await requestTermination(a.id, reason, fileId);
+      await requestTermination(a.id, reason, fileId, key);
       message.success('解约申请已提交');
       setOpen(false);
       onDone();
@@ -32,7 +35,13 @@ export function TerminationButton({ a, onDone }: { a: Agreement; onDone: () => v
   };
   return (
     <>
-      <Button danger onClick={() => setOpen(true)}>
+      <Button
+        danger
+        onClick={() => {
+          setKey(newActionKey());
+          setOpen(true);
+        }}
+      >
         申请解约
       </Button>
       <Modal

@@ -2,6 +2,14 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Empty, Popconfirm, Row, Space, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { QueryView } from '../../../components/feedback.tsx';
+import {
+  canAgreement,
+  canTermination,
+  keyed,
+  mayApplyTermination,
+  openTerminationOf,
+  type KeyedTarget,
+} from '../actions.ts';
 import { ReasonModal } from '../../../components/form-helpers.tsx';
 import { describeError } from '../../../lib/api.ts';
 import {
@@ -28,12 +36,12 @@ function remaining(deadline: string) {
 export default function GraduateOffersPage() {
   const client = useQueryClient();
   const { message } = App.useApp();
-  const [rejecting, setRejecting] = useState<string | null>(null);
-  const [refusing, setRefusing] = useState<string | null>(null);
+  const [rejecting, setRejecting] = useState<KeyedTarget | null>(null);
+  const [refusing, setRefusing] = useState<KeyedTarget | null>(null);
   const query = useQuery({ queryKey: ['agreements', 'inbox'], queryFn: fetchInbox });
   const refresh = () => void client.invalidateQueries({ queryKey: ['agreements'] });
   const accept = useMutation({
-    mutationFn: acceptOffer,
+    mutationFn: (v: KeyedTarget) => acceptOffer(v.id, v.key),
     onSuccess: () => {
       message.success('已应约，等待学院审核');
       refresh();
@@ -41,7 +49,7 @@ export default function GraduateOffersPage() {
     onError: (e) => message.error(describeError(e)),
   });
   const consent = useMutation({
-    mutationFn: (tid: string) => respondTermination(tid, 'consent'),
+    mutationFn: (v: KeyedTarget) => respondTermination(v.id, 'consent', undefined, v.key),
     onSuccess: refresh,
     onError: (e) => message.error(describeError(e)),
   });
@@ -50,8 +58,8 @@ export default function GraduateOffersPage() {
       <Typography.Title level={4}>我的签约</Typography.Title>
       <QueryView query={query}>
         {({ items }) => {
-          const pending = items.filter((a) => a.status === 'sent');
-          const others = items.filter((a) => a.status !== 'sent');
+          const pending = items.filter((a) => canAgreement(a, 'accept'));
+          const others = items.filter((a) => !canAgreement(a, 'accept'));
           return (
             <>
               <Typography.Title level={5}>待应约的邀约</Typography.Title>
@@ -73,11 +81,11 @@ export default function GraduateOffersPage() {
                         <Popconfirm
                           key="accept"
                           title="确认应约？应约后不能再接受其他单位的邀约。"
-                          onConfirm={() => accept.mutate(a.id)}
+                          onConfirm={() => accept.mutate(keyed(a.id))}
                         >
                           <Button type="primary">应约</Button>
                         </Popconfirm>,
-                        <Button key="reject" onClick={() => setRejecting(a.id)}>
+                        <Button key="reject" onClick={() => setRejecting(keyed(a.id))}>
                           拒绝
                         </Button>,
                       ]}
@@ -95,7 +103,7 @@ export default function GraduateOffersPage() {
               </Typography.Title>
               {others.length === 0 && <Empty />}
               {others.map((a) => {
-                const open = a.terminations.find((t) => t.status === 'requested');
+                const open = openTerminationOf(a);
                 return (
                   <Card key={a.id} title={a.employer.name} style={{ marginBottom: 12 }}>
                     <AgreementView a={a} narrow />
@@ -105,19 +113,17 @@ export default function GraduateOffersPage() {
                           打印协议书
                         </Button>
                       )}
-                      {a.status === 'accepted' &&
-                        a.reviewStatus === 'approved' &&
-                        !a.terminations.some(
-                          (t) => t.status === 'requested' || t.status === 'consented',
-                        ) && <TerminationButton a={a} onDone={refresh} />}
-                      {open && open.initiatedBy === 'employer' && (
-                        <>
-                          <Button danger onClick={() => consent.mutate(open.id)}>
-                            同意解约
-                          </Button>
-                          <Button onClick={() => setRefusing(open.id)}>不同意</Button>
-                        </>
-                      )}
+                      {mayApplyTermination(a) && <TerminationButton a={a} onDone={refresh} />}
+                      {open &&
+                        open.initiatedBy === 'employer' &&
+                        canTermination(open, 'consent') && (
+                          <>
+                            <Button danger onClick={() => consent.mutate(keyed(open.id))}>
+                              同意解约
+                            </Button>
+                            <Button onClick={() => setRefusing(keyed(open.id))}>不同意</Button>
+                          </>
+                        )}
                     </Space>
                   </Card>
                 );
@@ -131,7 +137,7 @@ export default function GraduateOffersPage() {
         title="拒绝邀约"
         onCancel={() => setRejecting(null)}
         onSubmit={async (reason) => {
-          await rejectOffer(rejecting!, reason);
+          await rejectOffer(rejecting!.id, reason, rejecting!.key);
           setRejecting(null);
           refresh();
         }}
@@ -141,7 +147,7 @@ export default function GraduateOffersPage() {
         title="不同意解约"
         onCancel={() => setRefusing(null)}
         onSubmit={async (reason) => {
-          await respondTermination(refusing!, 'refuse', reason);
+          await respondTermination(refusing!.id, 'refuse', reason, refusing!.key);
           setRefusing(null);
           refresh();
         }}

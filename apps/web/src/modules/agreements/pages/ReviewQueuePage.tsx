@@ -3,6 +3,7 @@ import { App, Button, Drawer, Input, Select, Space, Table, Tabs, Typography } fr
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Agreement } from '@hirehall/shared/agreements';
 import { graduationYears } from '@hirehall/shared/organizations';
+import { canReview, keyed, type KeyedTarget } from '../actions.ts';
 import { QueryView } from '../../../components/feedback.tsx';
 import { ReasonModal } from '../../../components/form-helpers.tsx';
 import { describeError } from '../../../lib/api.ts';
@@ -31,7 +32,7 @@ export default function ReviewQueuePage() {
   const [filter, setFilter] = useState('pending');
   const [q, setQ] = useState('');
   const [open, setOpen] = useState<Agreement | null>(null);
-  const [returning, setReturning] = useState<string | null>(null);
+  const [returning, setReturning] = useState<KeyedTarget | null>(null);
   const client = useQueryClient();
   const { message } = App.useApp();
   const query = useQuery({
@@ -40,7 +41,7 @@ export default function ReviewQueuePage() {
   });
   const refresh = () => void client.invalidateQueries({ queryKey: ['agreements'] });
   const approve = useMutation({
-    mutationFn: (id: string) => approveAgreement(role, id),
+    mutationFn: (v: KeyedTarget) => approveAgreement(role, v.id, v.key),
     onSuccess: () => {
       message.success('审核通过');
       setOpen(null);
@@ -106,16 +107,16 @@ export default function ReviewQueuePage() {
         extra={
           open && (
             <Space>
-              {open.status === 'accepted' && open.reviewStatus === `${role}_pending` && (
+              {canReview(open, `${role}_approve`) && (
                 <>
                   <Button
                     type="primary"
                     loading={approve.isPending}
-                    onClick={() => approve.mutate(open.id)}
+                    onClick={() => approve.mutate(keyed(open.id))}
                   >
                     审核通过
                   </Button>
-                  <Button danger onClick={() => setReturning(open.id)}>
+                  <Button danger onClick={() => setReturning(keyed(open.id))}>
                     退回
                   </Button>
                 </>
@@ -137,7 +138,7 @@ export default function ReviewQueuePage() {
         okText="退回"
         onCancel={() => setReturning(null)}
         onSubmit={async (reason) => {
-          await returnAgreement(role, returning!, reason);
+          await returnAgreement(role, returning!.id, reason, returning!.key);
           setReturning(null);
           setOpen(null);
           refresh();

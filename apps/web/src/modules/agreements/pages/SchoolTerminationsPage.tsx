@@ -3,6 +3,7 @@ import { App, Button, Space, Table, Tabs, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { terminationStatusLabels } from '@hirehall/shared/agreements';
 import { QueryView } from '../../../components/feedback.tsx';
+import { canTermination, keyed, type KeyedTarget } from '../actions.ts';
 import { ReasonModal } from '../../../components/form-helpers.tsx';
 import { describeError } from '../../../lib/api.ts';
 import {
@@ -15,7 +16,7 @@ import {
 /** 解约审核: requests both parties agreed to wait for the school. */
 export default function SchoolTerminationsPage() {
   const [status, setStatus] = useState('consented');
-  const [rejecting, setRejecting] = useState<string | null>(null);
+  const [rejecting, setRejecting] = useState<KeyedTarget | null>(null);
   const client = useQueryClient();
   const { message } = App.useApp();
   const query = useQuery({
@@ -24,7 +25,7 @@ export default function SchoolTerminationsPage() {
   });
   const refresh = () => void client.invalidateQueries({ queryKey: ['agreements'] });
   const approve = useMutation({
-    mutationFn: (id: string) => reviewTermination(id, 'approve'),
+    mutationFn: (v: KeyedTarget) => reviewTermination(v.id, 'approve', undefined, v.key),
     onSuccess: () => {
       message.success('已同意解约');
       refresh();
@@ -71,12 +72,12 @@ export default function SchoolTerminationsPage() {
               {
                 title: '操作',
                 render: (_, t) =>
-                  t.status === 'consented' && (
+                  canTermination(t, 'approve') && (
                     <Space>
-                      <Button type="link" onClick={() => approve.mutate(t.id)}>
+                      <Button type="link" onClick={() => approve.mutate(keyed(t.id))}>
                         同意解约
                       </Button>
-                      <Button type="link" danger onClick={() => setRejecting(t.id)}>
+                      <Button type="link" danger onClick={() => setRejecting(keyed(t.id))}>
                         不同意
                       </Button>
                     </Space>
@@ -91,7 +92,7 @@ export default function SchoolTerminationsPage() {
         title="不同意解约"
         onCancel={() => setRejecting(null)}
         onSubmit={async (reason) => {
-          await reviewTermination(rejecting!, 'reject', reason);
+          await reviewTermination(rejecting!.id, 'reject', reason, rejecting!.key);
           setRejecting(null);
           refresh();
         }}
