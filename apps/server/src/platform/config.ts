@@ -36,6 +36,8 @@ const envSchema = z.object({
   HIREHALL_APPLICATION_QUOTA: z.coerce.number().int().min(1).max(1000).default(10),
   HIREHALL_INSTITUTION_POSTING_CAP: z.coerce.number().int().min(1).max(10_000).default(10),
   HIREHALL_PUBLIC_URL: z.url().default('http://localhost:3000'),
+  /** let the provincial report push to private/loopback addresses (tests, an intranet platform) */
+  HIREHALL_PROVINCIAL_ALLOW_PRIVATE: flag(false),
   HIREHALL_MAIL_TRANSPORT: z.enum(['dev', 'smtp']).default('dev'),
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(465),
@@ -98,6 +100,7 @@ export interface Config {
   version: string;
   /** absolute address of the web app, for links in email and WeChat messages */
   publicUrl: string;
+  provincialAllowPrivate: boolean;
   mail: {
     transport: 'dev' | 'smtp';
     from: string;
@@ -218,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     version: process.env.npm_package_version ?? '0.1.0',
     publicUrl: e.HIREHALL_PUBLIC_URL.replace(/\/$/, ''),
+    provincialAllowPrivate: e.HIREHALL_PROVINCIAL_ALLOW_PRIVATE,
     mail: {
       transport: e.HIREHALL_MAIL_TRANSPORT,
       from: e.MAIL_FROM,
