@@ -49,6 +49,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const app = Fastify({
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // one access-log line per request (below) instead of Fastify's two: half the logging cost
+    disableRequestLogging: true,
     logger: {
       level: config.logLevel,
       stream: options.logStream,
@@ -119,6 +121,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.decorate('accessTable', accessTable);
   registerAccessControl(app, database.db, accessTable);
   registerHttpCache(app);
+  if (app.log.isLevelEnabled('info')) {
+    app.addHook('onResponse', async (request, reply) => {
+      request.log.info(
+        { req: request, res: reply, responseTime: reply.elapsedTime },
+        'request completed',
+      );
+    });
+  }
 
   await app.register(systemRoutes(ctx));
   await registerModules(app, ctx);
