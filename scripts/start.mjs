@@ -1,7 +1,9 @@
-// `npm start`: build the web app when its sources are newer than the build, then serve.
+// `npm start`: build the web app and the server bundle when their sources are newer than the
+// builds, then serve with plain node on the bundle (no TypeScript transpiling at start).
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureServerBuild, serverBundle } from './build-server.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const web = path.join(root, 'apps/web');
@@ -44,7 +46,8 @@ if (env.HIREHALL_DEV_TOOLS === undefined || env.HIREHALL_DEV_TOOLS === '') {
   env.HIREHALL_DEV_TOOLS = devProviders ? '1' : '0';
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+await ensureServerBuild();
+const server = spawn(process.execPath, ['--enable-source-maps', serverBundle], {
   stdio: 'inherit',
   cwd: root,
   env,
