@@ -13,9 +13,9 @@ const REMOVED_MESSAGE = '（用户已注销，内容已删除）';
 
 /**
  * A seeker's deletion (注销). Personal data goes at once: identifiers, real-name profile,
- * resume and attachments, card, favourites, notifications, their chat words, sessions. The
- * recruitment records the law asks us to keep (applications: which posting, when, outcome)
- * stay for 3 years in de-identified form, tied to a nameless account, and are then purged.
+ * resume and attachments, card (and who viewed it), favourites, notifications, their chat
+ * words, sessions. The recruitment records the law asks us to keep (applications and their
+ * interviews: which posting, when, outcome) stay for 3 years in de-identified form, tied to a nameless account, and are then purged.
  * Returns the storage keys to remove after commit.
  */
 export async function deletePersonalData(
@@ -57,6 +57,15 @@ export async function deletePersonalData(
           thumb_file_id = null
         from conversations c where c.id = m.conversation_id and c.seeker_account_id = ${id}
           and m.sender_side = 'seeker'`,
+    // interviews stay with their application (de-identified, purged with it): the ones not yet
+    // held are cancelled and their reminders stopped; the notes addressed to the person go
+    sql`update interview_jobs set status = 'cancelled'
+        where status = 'pending' and interview_id in (select id from interviews where seeker_account_id = ${id})`,
+    sql`update interviews set status = 'cancelled', updated_at = now()
+        where seeker_account_id = ${id} and status in ('invited', 'attending', 'confirmed')
+          and starts_at > now()`,
+    sql`update interviews set notes = '', result_notes = null, seen_at = null
+        where seeker_account_id = ${id}`,
     sql`delete from notifications where account_id = ${id}`,
     sql`delete from notification_deliveries where account_id = ${id}`,
     sql`delete from notification_preferences where account_id = ${id}`,

@@ -27,6 +27,23 @@ const parts = (id: string) =>
       a.resume_snapshot, a.consent_at, a.created_at, a.withdrawn_at
       from applications a join job_postings j on j.id = a.job_id join organizations o on o.id = a.organization_id
       where a.seeker_account_id = ${id} order by a.created_at`,
+    // the employer's own result notes stay out: the outcome (result) is the person's record
+    'interviews.json': sql`select i.id, i.application_id, j.title as job_title, o.name as organization_name,
+      i.status, i.starts_at, i.duration_minutes, i.mode, i.place, i.contact_name, i.contact_phone,
+      i.notes, i.result, i.seen_at, i.created_at, i.updated_at
+      from interviews i join job_postings j on j.id = i.job_id join organizations o on o.id = i.organization_id
+      where i.seeker_account_id = ${id} order by i.starts_at`,
+    // offers and three-party agreements of the person's graduate records (an unsent draft is the employer's)
+    'agreements.json': sql`select a.id, o.name as employer_name, s.name as school_name, a.graduation_year,
+      a.status, a.review_status, a.terms, a.deadline_at, a.sent_at, a.answered_at, a.response_reason,
+      a.created_at
+      from agreements a join graduate_records g on g.id = a.graduate_record_id
+      join organizations o on o.id = a.employer_id join organizations s on s.id = a.school_id
+      where g.account_id = ${id} and a.status <> 'draft' order by a.created_at`,
+    'talent-card-views.json': sql`select o.name as organization_name, v.view_count, v.created_at as first_viewed_at,
+      v.last_viewed_at
+      from card_views v join talent_cards c on c.id = v.card_id join organizations o on o.id = v.organization_id
+      where c.account_id = ${id} order by v.last_viewed_at`,
     'chat-messages.json': sql`select c.application_id, m.seq, m.sender_side, m.kind, m.body, m.created_at
       from chat_messages m join conversations c on c.id = m.conversation_id
       where c.seeker_account_id = ${id} order by c.application_id, m.seq`,
