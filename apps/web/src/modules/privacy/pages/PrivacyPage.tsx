@@ -91,7 +91,7 @@ export default function PrivacyPage() {
       <Card size="small" title="下载我的数据">
         <Typography.Paragraph type="secondary">
           导出平台保存的您的全部个人信息（JSON 格式，打包为
-          ZIP），包括简历、附件、应聘记录、名片、消息等。
+          ZIP），包括简历、附件、应聘与面试记录、签约（三方协议）、名片及其查看记录、消息等。
         </Typography.Paragraph>
         <Button href={EXPORT_URL} download block>
           下载个人数据
@@ -99,7 +99,7 @@ export default function PrivacyPage() {
       </Card>
       <Card size="small" title="注销账号">
         <Typography.Paragraph type="secondary">
-          注销后立即删除您的实名信息、简历、附件、名片、收藏和消息。按照法律规定，应聘记录将以去标识化形式保留
+          注销后立即删除您的实名信息、简历、附件、名片、收藏和消息，尚未进行的面试将被取消。按照法律规定，应聘和面试记录将以去标识化形式保留
           {RETENTION_YEARS}年后自动删除。注销不可恢复。
         </Typography.Paragraph>
         <Button danger block onClick={() => setDeleting(true)}>
