@@ -134,7 +134,15 @@ export function chatSocketHandlers(
             : orgPresenceRoom(conversation.organizationId),
         );
         const online = await realtime.roomsOnline([peer]);
-        return { lastSeq: conversation.lastSeq, peerOnline: online.size > 0 };
+        return {
+          lastSeq: conversation.lastSeq,
+          peerOnline: online.size > 0,
+          // whom the presence events of this conversation's peer name
+          peer:
+            side === 'employer'
+              ? { accountId: conversation.seekerAccountId }
+              : { organizationId: conversation.organizationId },
+        };
       }),
     );
 

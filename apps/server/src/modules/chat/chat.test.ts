@@ -399,3 +399,19 @@ describe('negotiation hall', () => {
     ).toBe(403);
   });
 });
+
+describe('presence peer', () => {
+  it('joining tells each side whose presence events are its peer', async () => {
+    const { employer, seeker, conversationId } = await openedConversation(t.app, db());
+    const es = track(await socketFor(base, employer));
+    const ss = track(await socketFor(base, seeker));
+    expect(await call(es, 'chat:join', { conversationId })).toMatchObject({
+      ok: true,
+      data: { peerOnline: true, peer: { accountId: seeker.accountId } },
+    });
+    expect(await call(ss, 'chat:join', { conversationId })).toMatchObject({
+      ok: true,
+      data: { peerOnline: true, peer: { organizationId: employer.organizationId } },
+    });
+  });
+});

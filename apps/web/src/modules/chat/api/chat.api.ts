@@ -6,6 +6,9 @@ import {
   type ChatMessage,
   type Conversation,
   type Hall,
+  type PresencePeer,
+  isPeerPresence,
+  SeqTracker,
 } from '@hirehall/shared/chat';
 import { api, ApiError } from '../../../lib/api.ts';
 import { getSocket, useOnConnect, useSocketEvent } from '../../notifications/api/socket.ts';
@@ -39,8 +42,46 @@ export function useHall(fairId?: string, mark?: string) {
   });
   const refresh = () => void qc.invalidateQueries({ queryKey: ['chat', 'hall'] });
   useSocketEvent(ev.message, refresh);
-  useSocketEvent(ev.presence, refresh);
   useOnConnect(refresh);
+
+  // online dots: watch the listed candidates; presence events then update them in place
+  const setOnline = (isOnline: (accountId: string) => boolean | undefined) =>
+    qc.setQueriesData<Hall>({ queryKey: ['chat', 'hall'] }, (hall) =>
+      hall
+        ? {
+            ...hall,
+            candidates: hall.candidates.map((c) => {
+              const online = isOnline(c.seekerAccountId);
+              return online === undefined || online === c.online ? c : { ...c, online };
+            }),
+          }
+        : hall,
+    );
+  const ids = [...new Set((query.data?.candidates ?? []).map((c) => c.seekerAccountId))].slice(
+    0,
+    500,
+  );
+  const watchKey = ids.join(',');
+  const watch = () => {
+    if (ids.length === 0) return;
+    void emitWithAck<{ online: string[] }>(ev.watch, { accountIds: ids })
+      .then(({ online }) => {
+        const now = new Set(online);
+        setOnline((id) => (ids.includes(id) ? now.has(id) : undefined));
+      })
+      .catch(() => undefined);
+  };
+  const watchRef = useRef(watch);
+  useEffect(() => {
+    watchRef.current = watch;
+  });
+  useEffect(() => {
+    if (watchKey && getSocket().connected) watchRef.current();
+  }, [watchKey]);
+  useOnConnect(() => watchRef.current());
+  useSocketEvent<{ accountId?: string; online: boolean }>(ev.presence, (p) => {
+    if (p.accountId) setOnline((id) => (id === p.accountId ? p.online : undefined));
+  });
   return query;
 }
 
@@ -64,8 +105,9 @@ export interface OutgoingMessage {
 
 /**
  * One open conversation: joins its room, loads the latest page, merges live messages by
- * sequence number, catches up from the last sequence after every reconnect, and sends with a
- * client id so that retrying (automatic on reconnect, or by hand) never duplicates.
+ * sequence number, syncs from the last contiguous sequence after every reconnect and whenever
+ * a live message skips ahead, and sends with a client id so that retrying (automatic on
+ * reconnect, or by hand) never duplicates.
  */
 export function useChat(conversationId: string) {
   const [messages, setMessages] = useState<ChatMessage[]>([]);
@@ -73,7 +115,12 @@ export function useChat(conversationId: string) {
   const [hasOlder, setHasOlder] = useState(false);
   const [peerOnline, setPeerOnline] = useState(false);
   const [peerTyping, setPeerTyping] = useState(false);
-  const lastSeq = useRef(0);
+  const seqs = useRef(new SeqTracker());
+  const loaded = useRef(false);
+  /** live messages that arrived before the first page */
+  const early = useRef<ChatMessage[]>([]);
+  const filling = useRef<{ again: boolean } | null>(null);
+  const peer = useRef<PresencePeer | null>(null);
   const pending = useRef<OutgoingMessage[]>([]);
   const qc = useQueryClient();
   useEffect(() => {
@@ -82,39 +129,63 @@ export function useChat(conversationId: string) {
 
   const merge = useCallback((incoming: ChatMessage[]) => {
     if (incoming.length === 0) return;
+    seqs.current.add(incoming.map((m) => m.seq));
     setMessages((prev) => {
       const bySeq = new Map(prev.map((m) => [m.seq, m]));
       for (const m of incoming) bySeq.set(m.seq, m);
-      const next = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-      lastSeq.current = next.at(-1)?.seq ?? 0;
-      return next;
+      return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
     });
     setOutbox((prev) => prev.filter((o) => !incoming.some((m) => m.clientId === o.clientId)));
   }, []);
 
+  /** Fetches everything after the last contiguous sequence; one run at a time. */
+  const fill = useCallback(async () => {
+    if (filling.current) {
+      filling.current.again = true;
+      return;
+    }
+    filling.current = { again: false };
+    try {
+      do {
+        filling.current.again = false;
+        for (;;) {
+          const page = await emitWithAck<{ items: ChatMessage[]; hasMore: boolean }>(ev.sync, {
+            conversationId,
+            afterSeq: seqs.current.upTo,
+          });
+          merge(page.items);
+          if (!page.hasMore || page.items.length === 0) break;
+        }
+      } while (filling.current.again);
+    } finally {
+      filling.current = null;
+    }
+  }, [conversationId, merge]);
+
   const catchUp = useCallback(async () => {
-    const joined = await emitWithAck<{ lastSeq: number; peerOnline: boolean }>(ev.join, {
-      conversationId,
-    });
+    const joined = await emitWithAck<{
+      lastSeq: number;
+      peerOnline: boolean;
+      peer?: PresencePeer;
+    }>(ev.join, { conversationId });
+    peer.current = joined.peer ?? null;
     setPeerOnline(joined.peerOnline);
-    if (lastSeq.current === 0) {
+    if (!loaded.current) {
       const page = await api<{ items: ChatMessage[]; hasMore: boolean }>(
         `/api/chat/conversations/${conversationId}/messages`,
         { query: { limit: 30 } },
       );
       setHasOlder(page.hasMore);
+      seqs.current.start(page.items.at(-1)?.seq ?? 0);
       merge(page.items);
+      merge(early.current);
+      early.current = [];
+      loaded.current = true;
+      if (seqs.current.hasGap || joined.lastSeq > seqs.current.upTo) await fill();
     } else {
-      for (;;) {
-        const page = await emitWithAck<{ items: ChatMessage[]; hasMore: boolean }>(ev.sync, {
-          conversationId,
-          afterSeq: lastSeq.current,
-        });
-        merge(page.items);
-        if (!page.hasMore) break;
-      }
+      await fill();
     }
-  }, [conversationId, merge]);
+  }, [conversationId, merge, fill]);
 
   // mounted per conversation (callers key the panel by id)
   useEffect(() => {
@@ -124,21 +195,28 @@ export function useChat(conversationId: string) {
         .catch(() => undefined);
   }, [conversationId, catchUp]);
 
-  useOnConnect(() => {
-    void catchUp().catch(() => undefined);
-    // resend what was pending when the connection dropped (same client ids)
-    for (const o of pending.current) void send(o).catch(() => undefined);
-  });
-
   useSocketEvent<ChatMessage>(ev.message, (m) => {
-    if (m.conversationId === conversationId) merge([m]);
+    if (m.conversationId !== conversationId) return;
+    if (!loaded.current) {
+      early.current.push(m);
+      return;
+    }
+    merge([m]);
+    // the sequence skipped ahead: fetch what was missed
+    if (seqs.current.hasGap) void fill().catch(() => undefined);
   });
   useSocketEvent<{ conversationId: string; side: string }>(ev.typingBy, (t) => {
     if (t.conversationId !== conversationId) return;
     setPeerTyping(true);
     window.setTimeout(() => setPeerTyping(false), 3000);
   });
-  useSocketEvent<{ online: boolean }>(ev.presence, (p) => setPeerOnline(p.online));
+  // presence events of other watched accounts (the hall's candidates) are not about this peer
+  useSocketEvent<{ accountId?: string; organizationId?: string; online: boolean }>(
+    ev.presence,
+    (p) => {
+      if (isPeerPresence(peer.current, p)) setPeerOnline(p.online);
+    },
+  );
 
   const send = useCallback(
     async (o: OutgoingMessage) => {
@@ -162,6 +240,12 @@ export function useChat(conversationId: string) {
     },
     [conversationId, merge],
   );
+
+  useOnConnect(() => {
+    void catchUp().catch(() => undefined);
+    // resend what was pending when the connection dropped (same client ids)
+    for (const o of pending.current) void send(o).catch(() => undefined);
+  });
 
   const loadOlder = useCallback(async () => {
     const first = messages[0]?.seq;
