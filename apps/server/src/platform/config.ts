@@ -8,10 +8,17 @@ const flag = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined ? fallback : ['1', 'true', 'yes'].includes(v)));
 
+/** A number variable: "abc" reads as "must be a number", not as NaN. */
+const num = () =>
+  z.coerce.number({
+    error: (issue) =>
+      issue.code === 'invalid_type' && issue.expected === 'number' ? 'must be a number' : undefined,
+  });
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: num().int().min(0).max(65535).default(3000),
   HIREHALL_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
@@ -29,18 +36,18 @@ const envSchema = z.object({
   ALIYUN_SMS_TEMPLATE_CODE: z.string().optional(),
   ALIYUN_SMS_NOTICE_TEMPLATE_CODE: z.string().optional(),
   HIREHALL_IDV_PROVIDER: z.enum(['dev']).default('dev'),
-  HIREHALL_UPLOAD_MAX_MB: z.coerce.number().positive().max(100).default(10),
+  HIREHALL_UPLOAD_MAX_MB: num().positive().max(100).default(10),
   HIREHALL_STORAGE: z.enum(['disk', 'database']).default('disk'),
-  HIREHALL_SESSION_DAYS: z.coerce.number().positive().max(90).default(7),
-  HIREHALL_REVEAL_POINTS: z.coerce.number().int().min(0).max(100_000).default(10),
-  HIREHALL_APPLICATION_QUOTA: z.coerce.number().int().min(1).max(1000).default(10),
-  HIREHALL_INSTITUTION_POSTING_CAP: z.coerce.number().int().min(1).max(10_000).default(10),
+  HIREHALL_SESSION_DAYS: num().positive().max(90).default(7),
+  HIREHALL_REVEAL_POINTS: num().int().min(0).max(100_000).default(10),
+  HIREHALL_APPLICATION_QUOTA: num().int().min(1).max(1000).default(10),
+  HIREHALL_INSTITUTION_POSTING_CAP: num().int().min(1).max(10_000).default(10),
   HIREHALL_PUBLIC_URL: z.url().default('http://localhost:3000'),
   /** let the provincial report push to private/loopback addresses (tests, an intranet platform) */
   HIREHALL_PROVINCIAL_ALLOW_PRIVATE: flag(false),
   HIREHALL_MAIL_TRANSPORT: z.enum(['dev', 'smtp']).default('dev'),
   SMTP_HOST: z.string().optional(),
-  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(465),
+  SMTP_PORT: num().int().min(1).max(65535).default(465),
   SMTP_SECURE: flag(true),
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
@@ -56,17 +63,32 @@ const envSchema = z.object({
     .default('thing1,thing2,time3'),
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
   HIREHALL_DISPATCHER: flag(true),
-  HIREHALL_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
+  HIREHALL_DISPATCH_INTERVAL_MS: num().int().min(100).max(600_000).default(2000),
   HIREHALL_STUN_URLS: z.string().default(''),
   HIREHALL_TURN_URLS: z.string().default(''),
   HIREHALL_TURN_SECRET: z.string().optional(),
-  HIREHALL_TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
-  HIREHALL_INTERVIEW_REMINDER_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
-  HIREHALL_CALL_RING_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
+  HIREHALL_TURN_TTL_SECONDS: num().int().min(60).max(86_400).default(3600),
+  HIREHALL_INTERVIEW_REMINDER_MINUTES: num().int().min(1).max(10_080).default(60),
+  HIREHALL_CALL_RING_SECONDS: num().int().min(1).max(300).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Every variable the server reads; `.env.example` documents each (config.test.ts checks). */
+export const envVariableNames = Object.keys(envSchema.shape) as (keyof Env)[];
+
+/** One line per bad variable, however many of its checks failed. */
+function issueLines(issues: readonly z.core.$ZodIssue[]): string[] {
+  const byVariable = new Map<string, string[]>();
+  for (const issue of issues) {
+    const name = issue.path.map(String).join('.');
+    const messages = byVariable.get(name) ?? [];
+    if (!messages.includes(issue.message)) messages.push(issue.message);
+    byVariable.set(name, messages);
+  }
+  return [...byVariable].map(([name, messages]) => `  ${name}: ${messages.join('; ')}`);
+}
 
 export interface Config {
   env: Env['NODE_ENV'];
@@ -136,7 +158,7 @@ export interface Config {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    const lines = issueLines(parsed.error.issues);
     throw new AppError(
       'VALIDATION_FAILED',
       `环境变量配置有误 / invalid environment:\n${lines.join('\n')}`,
