@@ -12,6 +12,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { queryRows, type Queryable } from '../../platform/db/database.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { appendEvent } from '../../platform/events/outbox.ts';
 import { assertOrganizationActive } from '../jobs/jobs.policy.ts';
 import {
   assertAdmittedAtSchool,
@@ -168,6 +169,25 @@ export async function reviewSignup(
       where id = ${signupId} and status = ${signup.status} returning id`,
   );
   if (!rows.length) throw new AppError('CONFLICT');
+  const [fair] = await queryRows<{ title: string }>(
+    tx,
+    sql`select title from job_fairs where id = ${signup.fair_id}`,
+  );
+  await appendEvent(tx, {
+    kind: 'fair_signup.reviewed',
+    recipientOrganizationIds: [signup.employer_id],
+    payload: {
+      fairId: signup.fair_id,
+      signupId,
+      approved: decision.approve,
+      reason,
+      title: decision.approve ? '招聘会报名已通过' : '招聘会报名未通过',
+      body: decision.approve
+        ? `「${fair?.title ?? ''}」报名审核通过，请选择参会职位`
+        : `「${fair?.title ?? ''}」报名未通过：${reason}`,
+      link: '/employer/jobfairs',
+    },
+  });
   await recordAudit(tx, {
     actorAccountId: actor.accountId,
     actorRole: actor.role,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
+import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { signInAs, type SignedIn } from '../../../test/fixtures.ts';
 import { admit, createPublishedJob } from '../jobs/jobs.test-helpers.ts';
@@ -237,6 +238,70 @@ describe('fairs', () => {
       headers: employer.headers,
     });
     expect(retry.json().status).toBe('pending');
+  });
+
+  it('the review result reaches the employer through the outbox (rejection, then approval)', async () => {
+    const fairId = await publishedFair();
+    const signup = await inject({
+      method: 'POST',
+      url: `/api/employer/fairs/${fairId}/signup`,
+      headers: employer.headers,
+    });
+    const signupId = signup.json().id as string;
+    const events = async () => {
+      const res = await t.database.db.execute(
+        sql`select kind, recipient_organization_ids, payload from outbox_events
+          where payload->>'signupId' = ${signupId} order by id`,
+      );
+      return (
+        res as unknown as {
+          rows: {
+            kind: string;
+            recipient_organization_ids: string[];
+            payload: Record<string, unknown>;
+          }[];
+        }
+      ).rows;
+    };
+    // a foreign school's attempt changes nothing and announces nothing
+    const foreign = await inject({
+      method: 'POST',
+      url: `/api/school/fair-signups/${signupId}/approve`,
+      headers: otherSchool.headers,
+    });
+    expect(foreign.statusCode).toBe(404);
+    expect(await events()).toEqual([]);
+
+    await inject({
+      method: 'POST',
+      url: `/api/school/fair-signups/${signupId}/reject`,
+      headers: school.headers,
+      payload: { reason: '行业不符' },
+    });
+    const [rejected] = await events();
+    expect(rejected).toMatchObject({
+      kind: 'fair_signup.reviewed',
+      recipient_organization_ids: [employer.organizationId],
+      payload: { fairId, approved: false, reason: '行业不符', title: '招聘会报名未通过' },
+    });
+    expect(rejected!.payload.body).toContain('行业不符');
+
+    await inject({
+      method: 'POST',
+      url: `/api/employer/fairs/${fairId}/signup`,
+      headers: employer.headers,
+    });
+    await inject({
+      method: 'POST',
+      url: `/api/school/fair-signups/${signupId}/approve`,
+      headers: school.headers,
+    });
+    const all = await events();
+    expect(all).toHaveLength(2);
+    expect(all[1]).toMatchObject({
+      kind: 'fair_signup.reviewed',
+      payload: { approved: true, title: '招聘会报名已通过', link: '/employer/jobfairs' },
+    });
   });
 
   it("an employer cannot show another organization's posting at a fair", async () => {

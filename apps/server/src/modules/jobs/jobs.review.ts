@@ -8,6 +8,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/auth/access.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { appendEvent } from '../../platform/events/outbox.ts';
 import { queryRows } from '../../platform/db/database.ts';
 import { findJob, toOwnJob, type JobRow } from './jobs.repo.ts';
 import { jobPostings } from './jobs.tables.ts';
@@ -78,6 +79,26 @@ export function jobReviewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               extra.publishedAt = new Date();
             }
             const updated = await transitionJob(tx, job as JobRow, event, extra);
+            const [org] = await queryRows<{ kind: string }>(
+              tx,
+              sql`select kind from organizations where id = ${updated.organizationId}`,
+            );
+            const area = org?.kind === 'institution' ? 'institution' : 'employer';
+            await appendEvent(tx, {
+              kind: 'job.reviewed',
+              recipientOrganizationIds: [updated.organizationId],
+              payload: {
+                jobId: id,
+                approved: event === 'approve',
+                reason,
+                title: event === 'approve' ? '职位审核通过' : '职位被退回',
+                body:
+                  event === 'approve'
+                    ? `「${updated.title}」已审核通过并发布`
+                    : `「${updated.title}」被退回：${reason}`,
+                link: `/${area}/jobs/${id}`,
+              },
+            });
             await recordAudit(tx, {
               actorAccountId: actor.accountId,
               actorRole: actor.role,

@@ -309,6 +309,77 @@ describe('compliance re-check of postings under review', () => {
   });
 });
 
+describe('review results reach the employer through the outbox', () => {
+  const eventsOf = async (jobId: string) => {
+    const res = await t.database.db.execute(
+      sql`select kind, recipient_organization_ids, payload from outbox_events
+        where kind = 'job.reviewed' and payload->>'jobId' = ${jobId} order by id`,
+    );
+    return (
+      res as unknown as {
+        rows: {
+          kind: string;
+          recipient_organization_ids: string[];
+          payload: Record<string, unknown>;
+        }[];
+      }
+    ).rows;
+  };
+
+  it('approval and return each append one job.reviewed event for the organization', async () => {
+    const admin = await signInAs(t.database.db, 'admin');
+    const submit = async (title: string) => {
+      const created = await inject({
+        method: 'POST',
+        url: '/api/org/jobs',
+        headers: employer.headers,
+        payload: goodJob({ title, skills: '性别不限' }),
+      });
+      const res = await inject({
+        method: 'POST',
+        url: `/api/org/jobs/${created.json().id}/publish`,
+        headers: employer.headers,
+      });
+      return res.json().id as string;
+    };
+    const a = await submit('通知岗位甲');
+    await inject({ method: 'POST', url: `/api/review/jobs/${a}/approve`, headers: admin.headers });
+    expect(await eventsOf(a)).toEqual([
+      {
+        kind: 'job.reviewed',
+        recipient_organization_ids: [employer.organizationId],
+        payload: expect.objectContaining({
+          approved: true,
+          title: '职位审核通过',
+          link: `/employer/jobs/${a}`,
+        }),
+      },
+    ]);
+
+    const b = await submit('通知岗位乙');
+    await inject({
+      method: 'POST',
+      url: `/api/review/jobs/${b}/return`,
+      headers: admin.headers,
+      payload: { reason: '请删除性别表述' },
+    });
+    const [returned] = await eventsOf(b);
+    expect(returned!.payload).toMatchObject({ approved: false, reason: '请删除性别表述' });
+    expect(returned!.payload.body).toContain('请删除性别表述');
+
+    // a refused approval (clear violation) writes no event
+    const c = await submit('通知岗位丙');
+    await t.database.db.execute(sql`update job_postings set skills = '限男性' where id = ${c}`);
+    const refused = await inject({
+      method: 'POST',
+      url: `/api/review/jobs/${c}/approve`,
+      headers: admin.headers,
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(await eventsOf(c)).toEqual([]);
+  });
+});
+
 describe('states and visibility', () => {
   it('pause hides the posting from seekers; resume shows it again; close ends it', async () => {
     const job = await createPublishedJob(t.app, employer.headers, { title: '暂停测试岗' });
