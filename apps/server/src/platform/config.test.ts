@@ -68,6 +68,29 @@ describe('configuration from the environment', () => {
   });
 });
 
+describe('Secure cookies', () => {
+  it('follow HIREHALL_PUBLIC_URL: https → Secure, http → not', () => {
+    expect(loadConfig({}).secureCookies).toBe(false);
+    expect(loadConfig({ HIREHALL_PUBLIC_URL: 'https://job.example.cn' }).secureCookies).toBe(true);
+    expect(loadConfig({ HIREHALL_PUBLIC_URL: 'http://10.0.0.5:3000' }).secureCookies).toBe(false);
+  });
+
+  it('HIREHALL_SECURE_COOKIES overrides either way', () => {
+    const https = 'https://job.example.cn';
+    const http = 'http://localhost:3000';
+    expect(
+      loadConfig({ HIREHALL_PUBLIC_URL: https, HIREHALL_SECURE_COOKIES: '0' }).secureCookies,
+    ).toBe(false);
+    expect(
+      loadConfig({ HIREHALL_PUBLIC_URL: http, HIREHALL_SECURE_COOKIES: '1' }).secureCookies,
+    ).toBe(true);
+    expect(loadConfig({ HIREHALL_SECURE_COOKIES: 'yes' }).secureCookies).toBe(true);
+    expect(errorLines({ HIREHALL_SECURE_COOKIES: 'on' })[1]).toMatch(
+      /^ {2}HIREHALL_SECURE_COOKIES: /,
+    );
+  });
+});
+
 describe('.env.example', () => {
   const file = path.resolve(
     path.dirname(fileURLToPath(import.meta.url)),

@@ -26,7 +26,8 @@ const envSchema = z.object({
     .optional(),
   HIREHALL_DEMO: flag(true),
   HIREHALL_ADMIN_PASSWORD: z.string().min(8).optional(),
-  HIREHALL_SECURE_COOKIES: flag(false),
+  /** unset: Secure exactly when HIREHALL_PUBLIC_URL is https */
+  HIREHALL_SECURE_COOKIES: z.enum(['0', '1', 'true', 'false', 'yes', 'no']).optional(),
   HIREHALL_TRUST_PROXY: flag(false),
   HIREHALL_DEV_TOOLS: z.enum(['0', '1', 'true', 'false', 'yes', 'no']).optional(),
   HIREHALL_SMS_PROVIDER: z.enum(['dev', 'aliyun']).default('dev'),
@@ -98,6 +99,7 @@ export interface Config {
   databaseUrl?: string;
   demo: boolean;
   adminPassword?: string;
+  /** Secure cookies: HIREHALL_SECURE_COOKIES, else whether HIREHALL_PUBLIC_URL is https */
   secureCookies: boolean;
   trustProxy: boolean;
   devTools: boolean;
@@ -215,7 +217,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     demo: e.HIREHALL_DEMO,
     adminPassword: e.HIREHALL_ADMIN_PASSWORD,
-    secureCookies: e.HIREHALL_SECURE_COOKIES,
+    secureCookies:
+      e.HIREHALL_SECURE_COOKIES === undefined
+        ? new URL(e.HIREHALL_PUBLIC_URL).protocol === 'https:'
+        : ['1', 'true', 'yes'].includes(e.HIREHALL_SECURE_COOKIES),
     trustProxy: e.HIREHALL_TRUST_PROXY,
     devTools,
     sms: {
