@@ -81,6 +81,14 @@ export async function createFair(tx: Queryable, actor: Actor, input: FairInput) 
         ${v.invitation}, ${actor.accountId})
       returning id`,
   );
+  await recordAudit(tx, {
+    actorAccountId: actor.accountId,
+    actorRole: actor.role,
+    action: 'fair.create',
+    targetType: 'job_fair',
+    targetId: row!.id,
+    details: { title: v.title },
+  });
   return row!.id;
 }
 
@@ -93,6 +101,14 @@ export async function updateFair(tx: Queryable, actor: Actor, id: string, input:
       city = ${v.city}, district = ${v.district}, address = ${v.address},
       introduction = ${v.introduction}, invitation = ${v.invitation}, updated_at = now()
     where id = ${id}`);
+  await recordAudit(tx, {
+    actorAccountId: actor.accountId,
+    actorRole: actor.role,
+    action: 'fair.update',
+    targetType: 'job_fair',
+    targetId: id,
+    details: { title: v.title, status },
+  });
 }
 
 export async function changeFairState(

@@ -85,6 +85,77 @@ describe('fairs', () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('school staff edit their own fair (draft and published, not closed); create and edit are audited', async () => {
+    const created = await inject({
+      method: 'POST',
+      url: '/api/school/fairs',
+      headers: school.headers,
+      payload: fairBody({ title: '编辑前的招聘会' }),
+    });
+    const id = created.json().id as string;
+    const edited = await inject({
+      method: 'PUT',
+      url: `/api/school/fairs/${id}`,
+      headers: school.headers,
+      payload: fairBody({
+        title: '编辑后的招聘会',
+        type: 'offline',
+        district: '浦东新区',
+        address: '浦东新区世纪大道100号',
+        introduction: '<p>欢迎</p><img src=x onerror=alert(1)><ul><li>要点</li></ul>',
+      }),
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({
+      id,
+      status: 'draft',
+      title: '编辑后的招聘会',
+      type: 'offline',
+      district: '浦东新区',
+      address: '浦东新区世纪大道100号',
+    });
+    expect(edited.json().introduction).toBe('<p>欢迎</p><ul><li>要点</li></ul>');
+
+    await inject({
+      method: 'POST',
+      url: `/api/school/fairs/${id}/publish`,
+      headers: school.headers,
+    });
+    const live = await inject({
+      method: 'PUT',
+      url: `/api/school/fairs/${id}`,
+      headers: school.headers,
+      payload: fairBody({ title: '发布后再改名' }),
+    });
+    expect(live.statusCode).toBe(200);
+    const pub = await inject({ method: 'GET', url: `/api/public/fairs/${id}` });
+    expect(pub.json().title).toBe('发布后再改名');
+
+    await inject({ method: 'POST', url: `/api/school/fairs/${id}/close`, headers: school.headers });
+    const closed = await inject({
+      method: 'PUT',
+      url: `/api/school/fairs/${id}`,
+      headers: school.headers,
+      payload: fairBody({ title: '结束后不能改' }),
+    });
+    expect(closed.statusCode).toBe(409);
+
+    const audit = await t.database.db.execute(
+      sql`select action, actor_account_id from audit_log where target_type = 'job_fair'
+        and target_id = ${id} order by id`,
+    );
+    const rows = (audit as unknown as { rows: { action: string; actor_account_id: string }[] })
+      .rows;
+    expect(rows.map((r) => r.action)).toEqual([
+      'fair.create',
+      'fair.update',
+      'fair.publish',
+      'fair.update',
+      'fair.close',
+    ]);
+    expect(rows.every((r) => r.actor_account_id === school.accountId)).toBe(true);
+  });
+
   it('runs sign-up → approval → chosen postings → public page with counts and search', async () => {
     const fairId = await publishedFair();
     const php = await createPublishedJob(t.app, employer.headers, {
