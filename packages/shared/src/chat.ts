@@ -12,6 +12,8 @@ export const MESSAGE_MAX_CHARS = 1000;
 export const CHAT_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
 /** per user: at most this many messages in the window */
 export const CHAT_RATE = { messages: 20, windowSeconds: 10 } as const;
+/** joining, syncing, read receipts and typing, per account */
+export const CHAT_OPS_RATE = { calls: 60, windowSeconds: 10 } as const;
 
 export const safetyFlags = ['deposit', 'off_platform', 'outside_link'] as const;
 export type SafetyFlag = (typeof safetyFlags)[number];

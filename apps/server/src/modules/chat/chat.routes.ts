@@ -29,13 +29,8 @@ import {
   toConversation,
   toMessage,
 } from './chat.repo.ts';
-import {
-  getConversationOf,
-  namesOf,
-  openConversation,
-  sendMessage,
-  type MessageRateLimiter,
-} from './chat.service.ts';
+import { getConversationOf, namesOf, openConversation, sendMessage } from './chat.service.ts';
+import type { MessageRateLimiter } from './chat.rate.ts';
 import { receiveChatImage } from './chat.images.ts';
 import { loadHall, loadSafetyStats } from './chat.hall.ts';
 import { audienceOf, orgRoom } from './chat.socket.ts';

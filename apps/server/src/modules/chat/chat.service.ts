@@ -1,10 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import {
-  CHAT_RATE,
-  detectSafetyFlags,
-  type ChatMessage,
-  type SendMessageInput,
-} from '@hirehall/shared/chat';
+import { detectSafetyFlags, type ChatMessage, type SendMessageInput } from '@hirehall/shared/chat';
 import { AppError } from '../../platform/errors.ts';
 import { queryRows, type Db, type Queryable } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -250,25 +245,4 @@ export async function openConversation(db: Db, actor: Actor, applicationId: stri
       .where(eq(conversations.applicationId, app.id));
     return row!.id;
   });
-}
-
-/** Fixed-window budget per account in this process (a burst cannot flood a conversation). */
-export class MessageRateLimiter {
-  private readonly windows = new Map<string, { count: number; endsAt: number }>();
-
-  hit(accountId: string, now = Date.now()) {
-    const w = this.windows.get(accountId);
-    if (!w || w.endsAt <= now) {
-      if (this.windows.size > 50_000) this.prune(now);
-      this.windows.set(accountId, { count: 1, endsAt: now + CHAT_RATE.windowSeconds * 1000 });
-      return;
-    }
-    w.count++;
-    if (w.count > CHAT_RATE.messages)
-      throw new AppError('RATE_LIMITED', '发送过于频繁，请稍后再试');
-  }
-
-  private prune(now: number) {
-    for (const [k, w] of this.windows) if (w.endsAt <= now) this.windows.delete(k);
-  }
 }

@@ -20,8 +20,8 @@ import {
   refOf,
   sendMessage,
   type Authorized,
-  type MessageRateLimiter,
 } from './chat.service.ts';
+import type { MessageRateLimiter } from './chat.rate.ts';
 
 export const conversationRoom = (id: string) => `conversation:${id}`;
 export const orgRoom = (id: string) => `org:${id}`;
@@ -121,6 +121,7 @@ export function chatSocketHandlers(
     socket.on(
       ev.join,
       handle(log, conversationOnly, async ({ conversationId }) => {
+        limiter.hit(actor.accountId, 'ops');
         const { conversation, side } = await getConversationOf(db, actor, conversationId);
         remember({ conversation: refOf(conversation), side });
         await socket.join(conversationRoom(conversation.id));
@@ -155,6 +156,7 @@ export function chatSocketHandlers(
           limit: z.number().int().min(1).max(500).default(200),
         }),
         async ({ conversationId, afterSeq, limit }) => {
+          limiter.hit(actor.accountId, 'ops');
           const { conversation } = await authorized(conversationId);
           const page = await listMessages(db, conversation.id, { afterSeq, limit });
           return {
@@ -171,6 +173,7 @@ export function chatSocketHandlers(
         log,
         conversationOnly.extend({ seq: z.number().int().min(0) }),
         async ({ conversationId, seq }) => {
+          limiter.hit(actor.accountId, 'ops');
           const { conversation, side } = await authorized(conversationId);
           const readSeq = await markConversationRead(db, conversation.id, side, seq);
           realtime.emitTo(audienceOf(conversation), ev.readBy, {
@@ -186,6 +189,11 @@ export function chatSocketHandlers(
     socket.on(ev.typing, (payload: unknown) => {
       const parsed = conversationOnly.safeParse(payload);
       if (!parsed.success || !allowed.has(parsed.data.conversationId)) return;
+      try {
+        limiter.hit(actor.accountId, 'ops');
+      } catch {
+        return; // typing is best effort: over the budget it is dropped
+      }
       socket.volatile.to(conversationRoom(parsed.data.conversationId)).emit(ev.typingBy, {
         conversationId: parsed.data.conversationId,
         side: isStaff(actor) ? 'employer' : 'seeker',

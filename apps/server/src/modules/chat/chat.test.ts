@@ -257,6 +257,26 @@ describe('messages', () => {
     expect(answers[20]).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
   });
 
+  it('limits join, sync and read calls per user too', async () => {
+    const { seeker, conversationId } = await openedConversation(t.app, db());
+    const ss = track(await socketFor(base, seeker));
+    const answers = [];
+    for (let i = 0; i < 20; i++) {
+      answers.push(await call(ss, 'chat:join', { conversationId }));
+      answers.push(await call(ss, 'chat:sync', { conversationId, afterSeq: 0 }));
+      answers.push(await call(ss, 'chat:read', { conversationId, seq: 0 }));
+    }
+    expect(answers.every((a) => a.ok)).toBe(true); // 60 calls: the budget
+    expect(await call(ss, 'chat:sync', { conversationId, afterSeq: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'RATE_LIMITED' },
+    });
+    expect(await call(ss, 'chat:join', { conversationId })).toMatchObject({
+      ok: false,
+      error: { code: 'RATE_LIMITED' },
+    });
+  });
+
   it('flags deposits, 加微信/QQ and outside links for the seeker and counts them for the admin', async () => {
     const { employer, seeker, conversationId } = await openedConversation(t.app, db());
     const es = track(await socketFor(base, employer));
