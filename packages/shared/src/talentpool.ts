@@ -77,9 +77,19 @@ export const pointsEntrySchema = z.object({
 export const pointsLedgerSchema = z.object({
   balance: z.number().int(),
   revealCost: z.number().int(),
+  /** newest first, one page */
   entries: z.array(pointsEntrySchema),
+  /** pass as `before` for the next (older) page; null when this page is the last */
+  nextCursor: z.number().int().nullable(),
 });
 export type PointsLedger = z.infer<typeof pointsLedgerSchema>;
+
+/** Ledger paging by cursor: the ledger only grows, so `before` (an entry id) never shifts. */
+export const pointsLedgerQuerySchema = z.object({
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type PointsLedgerQuery = z.infer<typeof pointsLedgerQuerySchema>;
 
 export const pointsReasonLabels: Record<string, string> = {
   contact_reveal: '查看联系方式',
@@ -94,6 +104,18 @@ export const viewRecordSchema = z.object({
   lastViewedAt: z.string(),
 });
 export type ViewRecord = z.infer<typeof viewRecordSchema>;
+
+export const viewRecordsQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const viewRecordPageSchema = z.object({
+  items: z.array(viewRecordSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type ViewRecordPage = z.infer<typeof viewRecordPageSchema>;
 
 export const shareCardSchema = z.object({ showContact: z.boolean() });
 export const shareLinkSchema = z.object({

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { PoolQuery } from '@hirehall/shared/talentpool';
 import { queryRows, type Queryable } from '../../platform/db/database.ts';
 import { pointsLedger } from '../organizations/organizations.tables.ts';
@@ -110,7 +110,17 @@ export async function recordCardView(q: Queryable, organizationId: string, cardI
     });
 }
 
-export async function findViewRecords(q: Queryable, organizationId: string) {
+export async function findViewRecords(
+  q: Queryable,
+  organizationId: string,
+  paging: { page: number; pageSize: number },
+) {
+  const [count] = await queryRows<{ n: number }>(
+    q,
+    sql`select count(*)::int as n from card_views v
+        join talent_cards c on c.id = v.card_id
+        where v.organization_id = ${organizationId}`,
+  );
   const rows = await queryRows<Record<string, unknown>>(
     q,
     sql`select c.*, (r.id is not null) as revealed, v.view_count, v.last_viewed_at
@@ -118,14 +128,15 @@ export async function findViewRecords(q: Queryable, organizationId: string) {
         join talent_cards c on c.id = v.card_id
         left join contact_reveals r on r.card_id = c.id and r.organization_id = v.organization_id
         where v.organization_id = ${organizationId}
-        order by v.last_viewed_at desc
-        limit 500`,
+        order by v.last_viewed_at desc, v.card_id desc
+        limit ${paging.pageSize} offset ${(paging.page - 1) * paging.pageSize}`,
   );
-  return rows.map((r) => ({
+  const items = rows.map((r) => ({
     card: fromRaw(r),
     viewCount: Number(r.view_count),
     lastViewedAt: new Date(r.last_viewed_at as string),
   }));
+  return { items, total: count?.n ?? 0 };
 }
 
 /** Serializes every points change of one organization for the rest of the transaction. */
@@ -167,13 +178,23 @@ export async function insertLedgerEntry(
   await q.insert(pointsLedger).values(entry);
 }
 
-export async function findLedgerEntries(q: Queryable, organizationId: string) {
+/** Newest first; `before` an entry id for the older page; `limit` rows at most. */
+export async function findLedgerEntries(
+  q: Queryable,
+  organizationId: string,
+  paging: { before?: number; limit: number },
+) {
   return q
     .select()
     .from(pointsLedger)
-    .where(eq(pointsLedger.organizationId, organizationId))
+    .where(
+      and(
+        eq(pointsLedger.organizationId, organizationId),
+        paging.before === undefined ? undefined : lt(pointsLedger.id, paging.before),
+      ),
+    )
     .orderBy(desc(pointsLedger.id))
-    .limit(500);
+    .limit(paging.limit);
 }
 
 export async function findShares(q: Queryable, cardId: string) {

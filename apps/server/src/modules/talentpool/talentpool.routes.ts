@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   myCardSchema,
+  pointsLedgerQuerySchema,
   pointsLedgerSchema,
   poolCardSchema,
   poolPageSchema,
@@ -10,7 +11,8 @@ import {
   shareCardSchema,
   shareLinkSchema,
   talentCardSchema,
-  viewRecordSchema,
+  viewRecordPageSchema,
+  viewRecordsQuerySchema,
 } from '@hirehall/shared/talentpool';
 import type { AppContext } from '../../platform/context.ts';
 import type { Config } from '../../platform/config.ts';
@@ -119,9 +121,13 @@ export function talentPoolRoutes(
       '/api/talent-pool/views',
       {
         config: members,
-        schema: { tags: ['talentpool'], response: { 200: z.array(viewRecordSchema) } },
+        schema: {
+          tags: ['talentpool'],
+          querystring: viewRecordsQuerySchema,
+          response: { 200: viewRecordPageSchema },
+        },
       },
-      async (request) => listViewRecords(ctx.db, actorOf(request)),
+      async (request) => listViewRecords(ctx.db, actorOf(request), request.query),
     );
     app.get(
       '/api/talent-pool/:id',
@@ -145,8 +151,15 @@ export function talentPoolRoutes(
     );
     app.get(
       '/api/points',
-      { config: members, schema: { tags: ['talentpool'], response: { 200: pointsLedgerSchema } } },
-      async (request) => getLedger(ctx.db, actorOf(request), settings.revealPoints),
+      {
+        config: members,
+        schema: {
+          tags: ['talentpool'],
+          querystring: pointsLedgerQuerySchema,
+          response: { 200: pointsLedgerSchema },
+        },
+      },
+      async (request) => getLedger(ctx.db, actorOf(request), settings.revealPoints, request.query),
     );
   };
 }

@@ -8,7 +8,8 @@ import {
   type PoolQuery,
   type PointsLedger,
   type RevealResult,
-  type ViewRecord,
+  type PointsLedgerQuery,
+  type ViewRecordPage,
 } from '@hirehall/shared/talentpool';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -173,38 +174,58 @@ export async function revealContact(
   };
 }
 
-/** An organization's balance and newest ledger rows (the admin's view has no reveal price). */
+/**
+ * An organization's balance and one page of its ledger, newest first (the admin's view has no
+ * reveal price). `nextCursor` is the `before` of the next, older page; null on the last.
+ */
 export async function pointsLedgerOf(
   q: Queryable,
   organizationId: string,
+  paging: { before?: number; limit: number } = { limit: 500 },
 ): Promise<Omit<PointsLedger, 'revealCost'>> {
-  const entries = await findLedgerEntries(q, organizationId);
+  const rows = await findLedgerEntries(q, organizationId, { ...paging, limit: paging.limit + 1 });
+  const page = rows.slice(0, paging.limit);
   return {
     balance: await pointsBalance(q, organizationId),
-    entries: entries.map((e) => ({
+    entries: page.map((e) => ({
       id: e.id,
       delta: e.delta,
       reason: e.reason,
       reference: e.reference,
       createdAt: e.createdAt.toISOString(),
     })),
+    nextCursor: rows.length > paging.limit ? page[page.length - 1]!.id : null,
   };
 }
 
-export async function getLedger(q: Queryable, actor: Actor, cost: number): Promise<PointsLedger> {
-  const { balance, entries } = await pointsLedgerOf(q, organizationOf(actor));
-  return { balance, revealCost: cost, entries };
+export async function getLedger(
+  q: Queryable,
+  actor: Actor,
+  cost: number,
+  paging: PointsLedgerQuery,
+): Promise<PointsLedger> {
+  const ledger = await pointsLedgerOf(q, organizationOf(actor), paging);
+  return { ...ledger, revealCost: cost };
 }
 
-export async function listViewRecords(q: Queryable, actor: Actor): Promise<ViewRecord[]> {
-  const rows = await findViewRecords(q, organizationOf(actor));
-  return rows.map((r) => {
-    // a withdrawn card stays in the record but shows no contact
-    const visible = r.card.revealed && r.card.status === 'pooled';
-    return {
-      card: { ...toCard(r.card, visible), revealed: r.card.revealed },
-      viewCount: r.viewCount,
-      lastViewedAt: r.lastViewedAt.toISOString(),
-    };
-  });
+export async function listViewRecords(
+  q: Queryable,
+  actor: Actor,
+  paging: { page: number; pageSize: number },
+): Promise<ViewRecordPage> {
+  const { items, total } = await findViewRecords(q, organizationOf(actor), paging);
+  return {
+    items: items.map((r) => {
+      // a withdrawn card stays in the record but shows no contact
+      const visible = r.card.revealed && r.card.status === 'pooled';
+      return {
+        card: { ...toCard(r.card, visible), revealed: r.card.revealed },
+        viewCount: r.viewCount,
+        lastViewedAt: r.lastViewedAt.toISOString(),
+      };
+    }),
+    total,
+    page: paging.page,
+    pageSize: paging.pageSize,
+  };
 }

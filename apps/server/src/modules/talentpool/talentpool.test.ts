@@ -178,10 +178,39 @@ describe('the talent pool', () => {
     );
     await call(institution, 'GET', `/api/talent-pool/${cardId}`);
     const views = (await call(institution, 'GET', '/api/talent-pool/views')).json();
-    expect(views).toHaveLength(1);
-    expect(views[0]).toMatchObject({ viewCount: 2, card: { id: cardId, name: '丁' } });
+    expect(views).toMatchObject({ total: 1, page: 1, pageSize: 20 });
+    expect(views.items[0]).toMatchObject({ viewCount: 2, card: { id: cardId, name: '丁' } });
     const other = await signInAs(t.database.db, 'institution');
-    expect((await call(other, 'GET', '/api/talent-pool/views')).json()).toHaveLength(0);
+    expect((await call(other, 'GET', '/api/talent-pool/views')).json()).toMatchObject({
+      items: [],
+      total: 0,
+    });
+  });
+
+  it('pages the view records, newest first, with the total', async () => {
+    const institution = await signInAs(t.database.db, 'institution');
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { cardId } = await pooledSeeker({
+        name: `翻${i}`,
+        city: '北京市',
+        phone: '13600002222',
+      });
+      ids.push(cardId);
+      await call(institution, 'GET', `/api/talent-pool/${cardId}`);
+    }
+    const page = async (n: number) =>
+      (await call(institution, 'GET', `/api/talent-pool/views?page=${n}&pageSize=2`)).json();
+    const [p1, p2, p3] = [await page(1), await page(2), await page(3)];
+    expect([p1.total, p2.total, p3.total]).toEqual([5, 5, 5]);
+    const seen = [...p1.items, ...p2.items, ...p3.items].map(
+      (r: { card: { id: string } }) => r.card.id,
+    );
+    expect(seen).toEqual([...ids].reverse());
+    expect((await page(4)).items).toEqual([]);
+    expect((await call(institution, 'GET', '/api/talent-pool/views?pageSize=101')).statusCode).toBe(
+      400,
+    );
   });
 });
 
@@ -219,6 +248,35 @@ describe('contact reveal', () => {
       [-10, 'contact_reveal'],
       [25, 'grant'],
     ]);
+  });
+
+  it('pages the points ledger by cursor, newest first, every entry once', async () => {
+    const institution = await signInAs(t.database.db, 'institution');
+    for (let i = 1; i <= 7; i++) await grantPoints(t.database.db, institution.organizationId!, i);
+    const first = (await call(institution, 'GET', '/api/points?limit=3')).json();
+    expect(first.balance).toBe(28);
+    expect(first.entries.map((e: { delta: number }) => e.delta)).toEqual([7, 6, 5]);
+    expect(first.nextCursor).toBe(first.entries[2].id);
+    const second = (
+      await call(institution, 'GET', `/api/points?limit=3&before=${first.nextCursor}`)
+    ).json();
+    expect(second.entries.map((e: { delta: number }) => e.delta)).toEqual([4, 3, 2]);
+    const last = (
+      await call(institution, 'GET', `/api/points?limit=3&before=${second.nextCursor}`)
+    ).json();
+    expect(last.entries.map((e: { delta: number }) => e.delta)).toEqual([1]);
+    expect(last.nextCursor).toBeNull();
+    // exactly one full page: no further cursor
+    const exact = (await call(institution, 'GET', '/api/points?limit=7')).json();
+    expect(exact.entries).toHaveLength(7);
+    expect(exact.nextCursor).toBeNull();
+    // a cursor never reaches another organization's entries
+    const other = await signInAs(t.database.db, 'institution');
+    await grantPoints(t.database.db, other.organizationId!, 50);
+    expect(
+      (await call(other, 'GET', `/api/points?before=${Number.MAX_SAFE_INTEGER}`)).json().entries,
+    ).toHaveLength(1);
+    expect((await call(institution, 'GET', '/api/points?limit=0')).statusCode).toBe(400);
   });
 
   it('needs the owner’s consent: pushing gives it, withdrawing it stops new reveals', async () => {
@@ -336,5 +394,73 @@ describe('contact reveal', () => {
     expect(results.filter((r) => r.statusCode === 200)).toHaveLength(3);
     expect(results.filter((r) => r.json().error?.code === 'INSUFFICIENT_POINTS')).toHaveLength(2);
     expect(await balanceOf(institution.organizationId!)).toBe(0);
+  });
+});
+
+describe('a deployment with another reveal price (HIREHALL_REVEAL_POINTS=3), employer role', () => {
+  let d: TestApp;
+  beforeAll(async () => {
+    d = await createTestApp({ HIREHALL_REVEAL_POINTS: '3' });
+  });
+  afterAll(() => d.close());
+  const on = (who: SignedIn, method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown) =>
+    d.app.inject({ method, url, headers: who.headers, payload: body as object });
+
+  it('lets an employer search the pool and reveal for the configured price, once', async () => {
+    const s = await signInAs(d.database.db, 'seeker');
+    const resume = (await on(s, 'GET', '/api/resume')).json();
+    await on(s, 'PUT', '/api/resume', {
+      version: resume.version,
+      content: {
+        ...resume.content,
+        basic: { ...resume.content.basic, name: '子', city: '杭州市', phone: '13700007777' },
+        certificationDomains: ['QMS'],
+      },
+    });
+    const cardId = (await on(s, 'POST', '/api/talent-card/push')).json().id as string;
+
+    const employer = await signInAs(d.database.db, 'employer');
+    const pool = (
+      await on(employer, 'GET', `/api/talent-pool?region=${encodeURIComponent('杭州')}`)
+    ).json();
+    expect(pool.items.map((c: { id: string }) => c.id)).toEqual([cardId]);
+    expect(pool.items[0]).toMatchObject({ phone: '137****7777', revealed: false });
+
+    await grantPoints(d.database.db, employer.organizationId!, 5);
+    expect((await on(employer, 'GET', '/api/points')).json().revealCost).toBe(3);
+    const first = await on(employer, 'POST', `/api/talent-pool/${cardId}/reveal`);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({
+      charged: 3,
+      balance: 2,
+      card: { phone: '13700007777' },
+    });
+    const again = (await on(employer, 'POST', `/api/talent-pool/${cardId}/reveal`)).json();
+    expect(again).toMatchObject({ charged: 0, balance: 2 });
+    const ledger = (await on(employer, 'GET', '/api/points')).json();
+    expect(ledger.entries.map((e: { delta: number }) => e.delta)).toEqual([-3, 5]);
+
+    // 2 points left: the next card costs 3 — refused, nothing debited
+    const s2 = await signInAs(d.database.db, 'seeker');
+    const r2 = (await on(s2, 'GET', '/api/resume')).json();
+    await on(s2, 'PUT', '/api/resume', {
+      version: r2.version,
+      content: {
+        ...r2.content,
+        basic: { ...r2.content.basic, name: '丑', city: '杭州市', phone: '13700008888' },
+      },
+    });
+    const card2 = (await on(s2, 'POST', '/api/talent-card/push')).json().id as string;
+    const refused = await on(employer, 'POST', `/api/talent-pool/${card2}/reveal`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({
+      code: 'INSUFFICIENT_POINTS',
+      details: { balance: 2, cost: 3 },
+    });
+    expect((await on(employer, 'GET', '/api/points')).json().balance).toBe(2);
+    // the employer's view records list both cards it looked at through the pool and reveal
+    await on(employer, 'GET', `/api/talent-pool/${card2}`);
+    const views = (await on(employer, 'GET', '/api/talent-pool/views')).json();
+    expect(views.items.map((v: { card: { id: string } }) => v.card.id)).toContain(card2);
   });
 });

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   MyCard,
   PointsLedger,
@@ -6,7 +6,7 @@ import type {
   PoolQuery,
   RevealResult,
   TalentCard,
-  ViewRecord,
+  ViewRecordPage,
 } from '@hirehall/shared/talentpool';
 import { api } from '../../../lib/api.ts';
 
@@ -14,8 +14,9 @@ export const poolKeys = {
   myCard: ['talent-card'] as const,
   pool: (q: Partial<PoolQuery>) => ['talent-pool', q] as const,
   card: (id: string) => ['talent-pool', 'card', id] as const,
-  views: ['talent-pool', 'views'] as const,
+  views: (page: number) => ['talent-pool', 'views', page] as const,
   points: ['points'] as const,
+  ledgerPage: (before?: number) => ['points', 'page', before ?? 0] as const,
   shared: (token: string) => ['shared-card', token] as const,
 };
 
@@ -86,10 +87,19 @@ export function useReveal() {
   });
 }
 
-export const useViewRecords = () =>
+export const useViewRecords = (page: number, pageSize = 20) =>
   useQuery({
-    queryKey: poolKeys.views,
-    queryFn: () => api<ViewRecord[]>('/api/talent-pool/views'),
+    queryKey: poolKeys.views(page),
+    queryFn: () => api<ViewRecordPage>('/api/talent-pool/views', { query: { page, pageSize } }),
+    placeholderData: keepPreviousData,
+  });
+
+/** One page of the points ledger: the newest entries, or those older than `before`. */
+export const useLedgerPage = (before?: number) =>
+  useQuery({
+    queryKey: poolKeys.ledgerPage(before),
+    queryFn: () => api<PointsLedger>('/api/points', { query: { before, limit: 20 } }),
+    placeholderData: keepPreviousData,
   });
 
 export const usePoints = () =>

@@ -1,11 +1,15 @@
-import { Card, Statistic, Table } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Space, Statistic, Table } from 'antd';
 import { pointsReasonLabels } from '@hirehall/shared/talentpool';
 import { QueryView } from '../../../components/feedback.tsx';
-import { usePoints } from '../api/talentpool.api.ts';
+import { useLedgerPage } from '../api/talentpool.api.ts';
 
-/** 会员点数: balance and every change. */
+/** 会员点数: balance and every change, 20 a page (newer / older by the ledger's cursor). */
 export default function PointsPage() {
-  const query = usePoints();
+  // the `before` cursors of the pages opened so far; the last one is shown
+  const [cursors, setCursors] = useState<number[]>([]);
+  const before = cursors.at(-1);
+  const query = useLedgerPage(before);
   return (
     <QueryView query={query}>
       {(ledger) => (
@@ -16,14 +20,38 @@ export default function PointsPage() {
           </p>
           <Table
             rowKey="id"
+            size="small"
+            scroll={{ x: 'max-content' }}
             dataSource={ledger.entries}
-            pagination={{ pageSize: 20 }}
+            pagination={false}
+            loading={query.isFetching && query.isPlaceholderData}
             columns={[
               { title: '时间', render: (_, e) => new Date(e.createdAt).toLocaleString('zh-CN') },
               { title: '变动', render: (_, e) => (e.delta > 0 ? `+${e.delta}` : e.delta) },
               { title: '事由', render: (_, e) => pointsReasonLabels[e.reason] ?? e.reason },
             ]}
           />
+          <Space style={{ marginTop: 12 }} wrap>
+            <Button disabled={cursors.length === 0} onClick={() => setCursors([])}>
+              最新
+            </Button>
+            <Button
+              disabled={cursors.length === 0}
+              onClick={() => setCursors((c) => c.slice(0, -1))}
+            >
+              上一页
+            </Button>
+            <Button
+              disabled={ledger.nextCursor === null || query.isPlaceholderData}
+              onClick={() => {
+                const next = ledger.nextCursor;
+                if (next !== null) setCursors((c) => [...c, next]);
+              }}
+            >
+              下一页（更早）
+            </Button>
+            <span style={{ color: '#888' }}>第 {cursors.length + 1} 页</span>
+          </Space>
         </Card>
       )}
     </QueryView>
