@@ -207,7 +207,12 @@ export const hallEntrySchema = interviewSchema.extend({
   activeCall: callSummarySchema.nullable(),
 });
 export type HallEntry = z.infer<typeof hallEntrySchema>;
-export const hallQueueSchema = z.object({ date: z.string(), items: z.array(hallEntrySchema) });
+export const hallQueueSchema = z.object({
+  date: z.string(),
+  items: z.array(hallEntrySchema),
+  /** how long a call rings before it ends as missed (configured on the server) */
+  ringSeconds: z.number().int(),
+});
 export type HallQueue = z.infer<typeof hallQueueSchema>;
 
 export const queuePositionSchema = z.object({
@@ -217,6 +222,8 @@ export const queuePositionSchema = z.object({
   ahead: z.number().int(),
   estimatedWaitMinutes: z.number().int().nullable(),
   activeCall: callSummarySchema.nullable(),
+  /** how long a call rings (configured on the server): a ringing call found on reload ends then */
+  ringSeconds: z.number().int(),
 });
 export type QueuePosition = z.infer<typeof queuePositionSchema>;
 

@@ -40,6 +40,7 @@ export async function loadHallQueue(
   );
   return {
     date,
+    ringSeconds,
     items: rows.map((r) => {
       const call = calls.get(r.id);
       return {
@@ -70,7 +71,14 @@ export async function loadQueuePosition(
   );
   const index = queue.findIndex((r) => r.id === row.id);
   if (index < 0) {
-    return { interviewId, position: null, ahead: 0, estimatedWaitMinutes: null, activeCall };
+    return {
+      interviewId,
+      position: null,
+      ahead: 0,
+      estimatedWaitMinutes: null,
+      activeCall,
+      ringSeconds,
+    };
   }
   const aheadMinutes = queue.slice(0, index).reduce((sum, r) => sum + r.duration_minutes, 0);
   const untilStart = Math.ceil((new Date(row.starts_at).getTime() - now.getTime()) / 60_000);
@@ -80,6 +88,7 @@ export async function loadQueuePosition(
     ahead: index,
     estimatedWaitMinutes: activeCall ? 0 : Math.max(0, untilStart, aheadMinutes),
     activeCall,
+    ringSeconds,
   };
 }
 

@@ -193,6 +193,10 @@ describe('call signalling', () => {
     });
     const missed = await next<{ status: string; callId: string }>(e, ev.status, 6000, 'missed');
     expect(missed).toMatchObject({ status: 'missed', callId: first.ok ? first.data.call.id : '' });
+    // the waiting room learns the configured ring time from the server (2 s here)
+    const position = (await get(t.app, seeker, `/api/interviews/${interviewId}/queue`)).json();
+    expect(position).toMatchObject({ ringSeconds: 2, activeCall: null });
+    expect((await get(t.app, employer, '/api/interviews/hall')).json().ringSeconds).toBe(2);
     expect(await call(s, ev.accept, { callId: missed.callId })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },

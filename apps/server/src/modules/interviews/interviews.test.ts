@@ -125,6 +125,26 @@ describe('invitations', () => {
     expect(res.json().status).toBe('declined');
     expect(await applicationStatus(db(), p.application.id)).toBe('voided');
     expect((await post(t.app, p.seeker, `/api/interviews/${id}/attend`)).statusCode).toBe(409);
+
+    // the voided application is still in the current list, and the seeker withdraws it
+    const current = (await get(t.app, p.seeker, '/api/applications?scope=current')).json();
+    expect(current.items.map((a: { id: string; status: string }) => [a.id, a.status])).toEqual([
+      [p.application.id, 'voided'],
+    ]);
+    const withdrawn = await post(t.app, p.seeker, `/api/applications/${p.application.id}/withdraw`);
+    expect(withdrawn.statusCode).toBe(200);
+    expect(withdrawn.json().application.status).toBe('withdrawn');
+    expect(await applicationStatus(db(), p.application.id)).toBe('withdrawn');
+    const history = (await get(t.app, p.seeker, '/api/applications?scope=history')).json();
+    expect(history.items.map((a: { id: string }) => a.id)).toEqual([p.application.id]);
+    expect((await get(t.app, p.seeker, '/api/applications?scope=current')).json().items).toEqual(
+      [],
+    );
+    // the declined interview stays on the agenda as 不参加
+    const agenda = (await get(t.app, p.seeker, '/api/interviews/mine')).json().items;
+    expect(agenda.map((i: { id: string; status: string }) => [i.id, i.status])).toEqual([
+      [id, 'declined'],
+    ]);
   });
 
   it('reschedule returns to invited with the new time; cancel returns the application', async () => {
@@ -428,6 +448,7 @@ describe('interview hall', () => {
     }
     const queue = await hall.queue(employer.organizationId!, hallClock);
     expect(queue.date).toBe(atClock(0).slice(0, 10));
+    expect(queue.ringSeconds).toBe(30);
     expect(queue.items.map((i) => i.id)).toEqual([ids[1], ids[0]]);
     expect(queue.items.map((i) => i.online)).toEqual([false, false]);
     // the next day's queue holds the third
@@ -449,6 +470,7 @@ describe('interview hall', () => {
       ahead: 1,
       estimatedWaitMinutes: 30,
       activeCall: null,
+      ringSeconds: 30,
     });
     expect(await hall.position(actor(s2), ids[1]!, hallClock)).toMatchObject({
       position: 1,
@@ -464,7 +486,9 @@ describe('interview hall', () => {
       code: 'NOT_FOUND',
     });
     expect((await get(t.app, s2, `/api/interviews/${ids[0]}/queue`)).statusCode).toBe(404);
-    expect((await get(t.app, s1, `/api/interviews/${ids[0]}/queue`)).statusCode).toBe(200);
+    const byRoute = await get(t.app, s1, `/api/interviews/${ids[0]}/queue`);
+    expect(byRoute.statusCode).toBe(200);
+    expect(byRoute.json().ringSeconds).toBe(30);
   });
 });
 

@@ -15,7 +15,11 @@ import {
   Typography,
 } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { interviewResultLabels, type HallEntry } from '@hirehall/shared/interviews';
+import {
+  CALL_RING_SECONDS,
+  interviewResultLabels,
+  type HallEntry,
+} from '@hirehall/shared/interviews';
 import { describeError } from '../../../lib/api.ts';
 import { interviewKeys, useHallQueue } from '../api/interviews.api.ts';
 import { useCall } from '../api/useCall.ts';
@@ -76,7 +80,10 @@ function TodayQueue() {
   };
 
   const callNote: Partial<Record<string, { type: 'info' | 'warning'; text: string }>> = {
-    ringing: { type: 'info', text: '正在呼叫，等待求职者接听（30 秒内未接听将自动结束）…' },
+    ringing: {
+      type: 'info',
+      text: `正在呼叫，等待求职者接听（${queue.data?.ringSeconds ?? CALL_RING_SECONDS} 秒内未接听将自动结束）…`,
+    },
     declined: { type: 'warning', text: '求职者拒绝了本次呼叫，可稍后重新呼叫。' },
     missed: { type: 'warning', text: '无人接听，可重新呼叫。' },
     interrupted: { type: 'warning', text: '通话中断（已记录），可重新发起视频面试。' },

@@ -222,14 +222,14 @@ function WaitingRoom({ item }: { item: AgendaItem }) {
   const active = queue.data?.activeCall;
   const ringing =
     pushed ??
-    (active?.status === 'ringing'
+    (queue.data && active?.status === 'ringing'
       ? {
           callId: active.id,
           interviewId: item.id,
           organizationName: item.organizationName,
           jobTitle: item.jobTitle,
-          ringSeconds: 30,
-          deadline: Date.parse(active.createdAt) + 30_000,
+          ringSeconds: queue.data.ringSeconds,
+          deadline: Date.parse(active.createdAt) + queue.data.ringSeconds * 1000,
         }
       : null);
   const showRing =
