@@ -48,14 +48,3 @@ export function SystemMessagesCard() {
     </Card>
   );
 }
-
-export function Greeting({ name, text }: { name: string; text: string }) {
-  return (
-    <div style={{ marginBottom: 16 }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        您好，{name}
-      </Typography.Title>
-      <Typography.Text type="secondary">{text}</Typography.Text>
-    </div>
-  );
-}
