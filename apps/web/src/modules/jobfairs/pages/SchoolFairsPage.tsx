@@ -28,6 +28,7 @@ import {
   type FairInput,
 } from '@hirehall/shared/jobfairs';
 import { QueryView } from '../../../components/feedback.tsx';
+import { RichTextEditor } from '../components/RichTextEditor.tsx';
 import { ReasonModal } from '../../../components/form-helpers.tsx';
 import { describeError } from '../../../lib/api.ts';
 import {
@@ -103,8 +104,12 @@ function FairForm({ fair, onDone }: { fair: Fair | null; onDone: () => void }) {
       <Form.Item name="invitation" label="邀请函（纯文本）">
         <Input.TextArea rows={2} />
       </Form.Item>
-      <Form.Item name="introduction" label="招聘会简介（支持 HTML 格式：段落、加粗、列表、链接）">
-        <Input.TextArea rows={8} />
+      <Form.Item
+        name="introduction"
+        label="招聘会简介"
+        extra="可加粗、分段、列表和插入链接；粘贴的内容按纯文本插入"
+      >
+        <RichTextEditor aria-label="招聘会简介" />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={save.isPending}>
         保存
