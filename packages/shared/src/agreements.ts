@@ -305,6 +305,16 @@ export const signingSettingsSchema = z.object({
   provincialEndpoint: z.string().url().nullable(),
 });
 export type SigningSettings = z.infer<typeof signingSettingsSchema>;
+/** Saving settings: the provincial token is write-only (omitted: kept; null or empty: removed). */
+export const signingSettingsBodySchema = signingSettingsSchema.extend({
+  provincialToken: z.string().trim().max(500).nullable().optional(),
+});
+export type SigningSettingsBody = z.infer<typeof signingSettingsBodySchema>;
+/** What the school sees: the settings and whether a token is set, never the token itself. */
+export const signingSettingsViewSchema = signingSettingsSchema.extend({
+  provincialTokenSet: z.boolean(),
+});
+export type SigningSettingsView = z.infer<typeof signingSettingsViewSchema>;
 export const defaultSigningSettings: SigningSettings = {
   offerResponseDays: 5,
   employerTermination: false,
@@ -335,6 +345,19 @@ export const pushResultSchema = z.object({
   errors: z.array(z.object({ agreementNumber: z.string(), message: z.string() })),
 });
 export type PushResult = z.infer<typeof pushResultSchema>;
+
+/** 一键上报 runs in the background; the school watches its progress. */
+export const pushJobSchema = pushResultSchema.extend({
+  id: z.string(),
+  graduationYear: z.number(),
+  status: z.enum(['running', 'done', 'failed']),
+  total: z.number(),
+  message: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type PushJob = z.infer<typeof pushJobSchema>;
+export const latestPushJobSchema = z.object({ job: pushJobSchema.nullable() });
 
 /** Public verification: existence, status and content fingerprint — nothing personal. */
 export const verificationSchema = z.object({

@@ -103,8 +103,9 @@ export async function signedAgreement(
   app: FastifyInstance,
   db: Db,
   w: Awaited<ReturnType<typeof signingWorld>>,
+  employer?: SignedIn,
 ) {
-  const hr = await admittedEmployer(db, w.schoolId);
+  const hr = employer ?? (await admittedEmployer(db, w.schoolId));
   const { seeker, record } = await w.graduate();
   const id = await sendOfferVia(app, hr, record.id);
   const steps = [
@@ -116,4 +117,51 @@ export async function signedAgreement(
     if (s.statusCode !== 200) throw new AppError('INTERNAL', `signing failed: ${s.body}`);
   }
   return { id, hr, seeker, record, view: steps[2]!.json() };
+}
+
+export const LETTER_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+/** Uploads a termination letter (multipart), answering the raw response. */
+export function uploadLetterVia(
+  app: FastifyInstance,
+  who: SignedIn,
+  bytes: Buffer = LETTER_PDF,
+  fileName = '解约函.pdf',
+) {
+  const boundary = '----letter' + Math.random().toString(16).slice(2);
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return app.inject({
+    method: 'POST',
+    url: '/api/agreements/termination-letters',
+    headers: { ...who.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload,
+  });
+}
+
+/** 解约 all the way: the graduate applies, the employer consents, the school approves. */
+export async function terminateVia(
+  app: FastifyInstance,
+  w: Awaited<ReturnType<typeof signingWorld>>,
+  signed: Awaited<ReturnType<typeof signedAgreement>>,
+) {
+  const letter = await uploadLetterVia(app, signed.seeker);
+  const requested = await post(app, signed.seeker, `/api/agreements/${signed.id}/terminations`, {
+    reason: '考取研究生',
+    letterFileId: letter.json().fileId,
+  });
+  const tid = (requested.json().terminations as { id: string }[]).at(-1)!.id;
+  const steps = [
+    await post(app, signed.hr, `/api/terminations/${tid}/consent`),
+    await post(app, w.school, `/api/school/terminations/${tid}/approve`),
+  ];
+  for (const s of [requested, ...steps]) {
+    if (s.statusCode !== 200) throw new AppError('INTERNAL', `termination failed: ${s.body}`);
+  }
+  return tid;
 }

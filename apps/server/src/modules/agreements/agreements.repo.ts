@@ -131,6 +131,26 @@ export async function saveSigningSettings(q: Queryable, schoolId: string, s: Sig
     .where(eq(organizations.id, schoolId));
 }
 
+/** The school's bearer token for the provincial platform; stored apart from the settings. */
+export async function getProvincialToken(q: Queryable, schoolId: string): Promise<string | null> {
+  const [row] = await q
+    .select({ token: sql<string | null>`${organizations.settings}->>'provincialToken'` })
+    .from(organizations)
+    .where(eq(organizations.id, schoolId));
+  return row?.token ?? null;
+}
+
+export async function saveProvincialToken(q: Queryable, schoolId: string, token: string | null) {
+  await q
+    .update(organizations)
+    .set({
+      settings: token
+        ? sql`coalesce(${organizations.settings}, '{}'::jsonb) || jsonb_build_object('provincialToken', ${token}::text)`
+        : sql`coalesce(${organizations.settings}, '{}'::jsonb) - 'provincialToken'`,
+    })
+    .where(eq(organizations.id, schoolId));
+}
+
 const omitIdNumber = ({ idNumber: _, ...rest }: SignedPartiesSnapshot['graduate']) => rest;
 
 /** The graduate's ID number as the agreement carries it: frozen at signing, else the record's. */

@@ -95,8 +95,18 @@ const statusText = { signed: '已签约', terminated: '已解约' } as const;
 const cellsOf = (r: ReportRow) =>
   reportColumns.map(({ field }) => (field === 'status' ? statusText[r.status] : r[field]));
 
+/**
+ * A text cell that a spreadsheet would take for a formula (=, +, -, @, or a leading tab or
+ * carriage return) is prefixed with an apostrophe, so opening the export never runs one.
+ * Numbers stay numbers.
+ */
+export function neutraliseFormula(v: string | number): string | number {
+  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
 export function reportCsv(rows: ReportRow[]): string {
-  return `\uFEFF${Papa.unparse({ fields: reportColumns.map((c) => c.header), data: rows.map(cellsOf) }, { newline: '\r\n' })}\r\n`;
+  const data = rows.map((r) => cellsOf(r).map(neutraliseFormula));
+  return `\uFEFF${Papa.unparse({ fields: reportColumns.map((c) => c.header), data }, { newline: '\r\n' })}\r\n`;
 }
 
 export async function reportXlsx(rows: ReportRow[]): Promise<Buffer> {
@@ -136,10 +146,15 @@ export async function pushReport(
   actor: Actor,
   year: number,
   connector: ProvincialConnector,
+  onProgress?: (result: PushResult, total: number) => Promise<unknown>,
 ): Promise<PushResult> {
   const rows = await findReportRows(db, actor.organizationId!, year);
   const result: PushResult = { delivered: 0, alreadyDelivered: 0, failed: 0, errors: [] };
+  await onProgress?.(result, rows.length);
   for (const { agreementId, ...record } of rows) {
+    if (result.delivered + result.alreadyDelivered + result.failed > 0) {
+      await onProgress?.(result, rows.length);
+    }
     const key = `${agreementId}:${record.status}`;
     const [state] = await queryRows<{ delivered_at: string | null }>(
       db,

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { parseResumeContent } from '@hirehall/shared/resumes';
 import type { SigningResume } from '@hirehall/shared/agreements';
-import { maskEmail, maskPhone } from '@hirehall/shared/talentpool';
+import { maskEmail } from '@hirehall/shared/talentpool';
+import { maskPhone } from '@hirehall/shared/validators';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { queryRows, type Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';

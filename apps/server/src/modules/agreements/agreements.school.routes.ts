@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import {
-  pushResultSchema,
-  signingSettingsSchema,
+  latestPushJobSchema,
+  pushJobSchema,
+  signingSettingsBodySchema,
+  signingSettingsViewSchema,
   signingStatsSchema,
   verificationSchema,
   type Verification,
@@ -17,17 +19,20 @@ import { hitCounter } from '../../platform/rate-counter.ts';
 import { agreements } from './agreements.tables.ts';
 import {
   findAgreementHead,
+  getProvincialToken,
   getSigningSettings,
   idNumberOfAgreement,
   loadAgreementViews,
+  saveProvincialToken,
   saveSigningSettings,
 } from './agreements.repo.ts';
+import { claimPushJob, findLatestPushJob, runPushJob, toPushJob } from './agreements.push.ts';
+import { assertPublicEndpoint } from './provincial-endpoint.ts';
 import { assertSees, staffSchoolOf } from './agreements.policy.ts';
 import { renderAgreementPdf } from './agreements.pdf.ts';
 import {
   auditExport,
   findReportRows,
-  pushReport,
   reportCsv,
   reportXlsx,
   signingStats,
@@ -44,7 +49,7 @@ const school = { access: { roles: ['school' as const] } };
 
 export interface SchoolRoutesOptions {
   /** tests and deployments may replace the HTTP connector */
-  connectorFor?: (endpoint: string) => ProvincialConnector;
+  connectorFor?: (endpoint: string, token: string | null) => ProvincialConnector;
 }
 
 /** School settings, dashboard, provincial report; the printed agreement and its public check. */
@@ -54,40 +59,66 @@ export function schoolSigningRoutes(
 ): FastifyPluginAsyncZod {
   const connectorFor =
     options.connectorFor ??
-    ((endpoint: string) =>
+    ((endpoint: string, token: string | null) =>
       new HttpJsonConnector(endpoint, {
         attempts: 4,
         baseDelayMs: ctx.config.env === 'test' ? 20 : 1000,
+        ...(token ? { token } : {}),
       }));
+  const allowPrivate = ctx.config.provincialAllowPrivate;
+  /** pushes in flight in this process; closing the app waits for them */
+  const running = new Set<Promise<void>>();
+  const settingsView = async (schoolId: string) => ({
+    ...(await getSigningSettings(ctx.db, schoolId)),
+    provincialTokenSet: !!(await getProvincialToken(ctx.db, schoolId)),
+  });
 
   return async (app) => {
+    app.addHook('onClose', async () => {
+      await Promise.allSettled([...running]);
+    });
+
     app.get(
       '/api/school/signing-settings',
-      { config: school, schema: { tags, response: { 200: signingSettingsSchema } } },
-      async (request) => getSigningSettings(ctx.db, staffSchoolOf(actorOf(request))),
+      { config: school, schema: { tags, response: { 200: signingSettingsViewSchema } } },
+      async (request) => settingsView(staffSchoolOf(actorOf(request))),
     );
 
     app.put(
       '/api/school/signing-settings',
       {
         config: school,
-        schema: { tags, body: signingSettingsSchema, response: { 200: signingSettingsSchema } },
+        schema: {
+          tags,
+          body: signingSettingsBodySchema,
+          response: { 200: signingSettingsViewSchema },
+        },
       },
       async (request) => {
         const actor = actorOf(request);
         const schoolId = staffSchoolOf(actor);
+        const { provincialToken, ...settings } = request.body;
+        if (settings.provincialEndpoint) {
+          await assertPublicEndpoint(settings.provincialEndpoint, allowPrivate);
+        }
         await ctx.db.transaction(async (tx) => {
-          await saveSigningSettings(tx, schoolId, request.body);
+          await saveSigningSettings(tx, schoolId, settings);
+          if (provincialToken !== undefined) {
+            await saveProvincialToken(tx, schoolId, provincialToken || null);
+          }
           await recordAudit(tx, {
             actorAccountId: actor.accountId,
             actorRole: actor.role,
             action: 'school.signing_settings',
             targetType: 'school',
             targetId: schoolId,
-            details: request.body,
+            details: {
+              ...settings,
+              ...(provincialToken !== undefined ? { provincialTokenChanged: true } : {}),
+            },
           });
         });
-        return getSigningSettings(ctx.db, schoolId);
+        return settingsView(schoolId);
       },
     );
 
@@ -128,20 +159,39 @@ export function schoolSigningRoutes(
 
     app.post(
       '/api/school/provincial-report/push',
-      { config: school, schema: { tags, body: yearQuery, response: { 200: pushResultSchema } } },
-      async (request) => {
+      { config: school, schema: { tags, body: yearQuery, response: { 202: pushJobSchema } } },
+      async (request, reply) => {
         const actor = actorOf(request);
-        const settings = await getSigningSettings(ctx.db, staffSchoolOf(actor));
-        if (!settings.provincialEndpoint) {
-          throw new AppError('BAD_REQUEST', '请先在签约设置中配置省级平台上报地址');
-        }
-        return pushReport(
-          ctx.db,
-          actor,
-          request.body.graduationYear,
-          connectorFor(settings.provincialEndpoint),
-        );
+        const schoolId = staffSchoolOf(actor);
+        const settings = await getSigningSettings(ctx.db, schoolId);
+        const endpoint = settings.provincialEndpoint;
+        if (!endpoint) throw new AppError('BAD_REQUEST', '请先在签约设置中配置省级平台上报地址');
+        await assertPublicEndpoint(endpoint, allowPrivate);
+        const job = await claimPushJob(ctx.db, actor, request.body.graduationYear);
+        // the push runs after the answer, outside the request; progress is in the job row
+        const work = runPushJob(ctx.db, actor, job, async () => {
+          await assertPublicEndpoint(endpoint, allowPrivate);
+          return connectorFor(endpoint, await getProvincialToken(ctx.db, schoolId));
+        }).catch((err: unknown) => request.log.error({ err }, 'provincial push failed'));
+        running.add(work);
+        void work.finally(() => running.delete(work));
+        return reply.status(202).send(toPushJob(job));
       },
+    );
+
+    app.get(
+      '/api/school/provincial-report/push',
+      {
+        config: school,
+        schema: { tags, querystring: yearQuery, response: { 200: latestPushJobSchema } },
+      },
+      async (request) => ({
+        job: await findLatestPushJob(
+          ctx.db,
+          staffSchoolOf(actorOf(request)),
+          request.query.graduationYear,
+        ),
+      }),
     );
 
     app.get(

@@ -1,10 +1,11 @@
 import type {
   Agreement,
   OfferBody,
-  PushResult,
+  PushJob,
   SignableGraduate,
   SigningResume,
-  SigningSettings,
+  SigningSettingsBody,
+  SigningSettingsView,
   SigningStats,
   Termination,
   Verification,
@@ -93,13 +94,15 @@ export const reviewTermination = (
   key?: string,
 ) => post<Agreement>(`/api/school/terminations/${id}/${decision}`, reason ? { reason } : {}, key);
 
-export const fetchSettings = () => api<SigningSettings>('/api/school/signing-settings');
-export const saveSettings = (body: SigningSettings) =>
-  api<SigningSettings>('/api/school/signing-settings', { method: 'PUT', body });
+export const fetchSettings = () => api<SigningSettingsView>('/api/school/signing-settings');
+export const saveSettings = (body: SigningSettingsBody) =>
+  api<SigningSettingsView>('/api/school/signing-settings', { method: 'PUT', body });
 export const fetchStats = (graduationYear: number) =>
   api<SigningStats>('/api/school/signing-stats', { query: { graduationYear } });
 export const pushReport = (graduationYear: number) =>
-  post<PushResult>('/api/school/provincial-report/push', { graduationYear });
+  post<PushJob>('/api/school/provincial-report/push', { graduationYear });
+export const fetchPushJob = (graduationYear: number) =>
+  api<{ job: PushJob | null }>('/api/school/provincial-report/push', { query: { graduationYear } });
 export const fetchVerification = (code: string) =>
   api<Verification>(`/api/public/agreements/verify/${encodeURIComponent(code)}`);
 

@@ -1,6 +1,6 @@
 import { App, Button, Card, Form, Input, InputNumber, Switch } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { SigningSettings } from '@hirehall/shared/agreements';
+import type { SigningSettingsBody } from '@hirehall/shared/agreements';
 import { QueryView } from '../../../components/feedback.tsx';
 import { describeError } from '../../../lib/api.ts';
 import { fetchSettings, saveSettings } from '../api/agreements.api.ts';
@@ -10,8 +10,13 @@ export default function SchoolSigningSettingsPage() {
   const { message } = App.useApp();
   const query = useQuery({ queryKey: ['agreements', 'settings'], queryFn: fetchSettings });
   const save = useMutation({
-    mutationFn: (v: SigningSettings) =>
-      saveSettings({ ...v, provincialEndpoint: v.provincialEndpoint || null }),
+    mutationFn: ({ provincialToken, ...v }: SigningSettingsBody) =>
+      saveSettings({
+        ...v,
+        provincialEndpoint: v.provincialEndpoint || null,
+        // empty: keep the token on file
+        ...(provincialToken ? { provincialToken } : {}),
+      }),
     onSuccess: () => message.success('已保存'),
     onError: (e) => message.error(describeError(e)),
   });
@@ -22,7 +27,7 @@ export default function SchoolSigningSettingsPage() {
           <Form
             layout="vertical"
             initialValues={s}
-            onFinish={(v: SigningSettings) => save.mutate(v)}
+            onFinish={(v: SigningSettingsBody) => save.mutate(v)}
           >
             <Form.Item
               name="offerResponseDays"
@@ -40,6 +45,13 @@ export default function SchoolSigningSettingsPage() {
             </Form.Item>
             <Form.Item name="provincialEndpoint" label="省级平台上报地址（HTTP JSON）">
               <Input placeholder="https://…" />
+            </Form.Item>
+            <Form.Item
+              name="provincialToken"
+              label="上报令牌（Bearer）"
+              extra={s.provincialTokenSet ? '已设置；留空则保持不变' : '省级平台发给本校的令牌'}
+            >
+              <Input.Password autoComplete="new-password" />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={save.isPending}>
               保存
