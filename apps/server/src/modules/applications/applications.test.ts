@@ -468,3 +468,64 @@ describe('employer side', () => {
     expect((await call(s, 'GET', `/api/employer/applications/${id}`)).statusCode).toBe(403);
   });
 });
+
+describe('a deployment with another quota (HIREHALL_APPLICATION_QUOTA=3)', () => {
+  let d: TestApp;
+  beforeAll(async () => {
+    d = await createTestApp({ HIREHALL_APPLICATION_QUOTA: '3' });
+  });
+  afterAll(() => d.close());
+  const on = (who: SignedIn, method: 'GET' | 'POST', url: string, body?: unknown) =>
+    d.app.inject({ method, url, headers: who.headers, payload: body as object });
+
+  it('counts down from 3, refuses the 4th naming the limit, and withdrawing frees a place', async () => {
+    const org = await signInAs(d.database.db, 'employer');
+    const s = await signInAs(d.database.db, 'seeker');
+    const jobs = [];
+    for (let i = 0; i < 4; i++) jobs.push(await createJob(d.database.db, org.organizationId!));
+    expect((await on(s, 'GET', '/api/applications/quota')).json()).toEqual({
+      limit: 3,
+      used: 0,
+      remaining: 3,
+    });
+    const messages = [];
+    let last;
+    for (let i = 0; i < 3; i++) {
+      last = (await on(s, 'POST', '/api/applications', { jobId: jobs[i]!.id })).json();
+      messages.push(last.message);
+    }
+    expect(messages).toEqual([
+      '岗位应聘成功。您目前还剩余 2 个应聘名额。',
+      '岗位应聘成功。您目前还剩余 1 个应聘名额。',
+      '岗位应聘成功。您目前还剩余 0 个应聘名额。',
+    ]);
+    const fourth = await on(s, 'POST', '/api/applications', { jobId: jobs[3]!.id });
+    expect(fourth.statusCode).toBe(409);
+    expect(fourth.json().error).toMatchObject({
+      code: 'QUOTA_EXCEEDED',
+      details: { limit: 3, used: 3, remaining: 0 },
+    });
+    expect(fourth.json().error.message).toContain('您已有 3 条应聘记录');
+    const freed = await on(s, 'POST', `/api/applications/${last.application.id}/withdraw`);
+    expect(freed.json().quota).toEqual({ limit: 3, used: 2, remaining: 1 });
+    expect((await on(s, 'POST', '/api/applications', { jobId: jobs[3]!.id })).statusCode).toBe(201);
+  });
+
+  it('holds 3 under 20 simultaneous applies', async () => {
+    const org = await signInAs(d.database.db, 'employer');
+    const s = await signInAs(d.database.db, 'seeker');
+    const jobs = await Promise.all(
+      Array.from({ length: 20 }, () => createJob(d.database.db, org.organizationId!)),
+    );
+    const results = await Promise.all(
+      jobs.map((j) => on(s, 'POST', '/api/applications', { jobId: j.id })),
+    );
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(3);
+    expect(results.filter((r) => r.json().error?.code === 'QUOTA_EXCEEDED')).toHaveLength(17);
+    expect((await on(s, 'GET', '/api/applications')).json().quota).toEqual({
+      limit: 3,
+      used: 3,
+      remaining: 0,
+    });
+  });
+});
