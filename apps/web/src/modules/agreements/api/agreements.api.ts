@@ -26,10 +26,15 @@ const post = <T>(path: string, body?: unknown, idempotencyKey?: string) =>
 
 export const agreementKeys = { all: ['agreements'] as const };
 
-export const fetchSignable = (q?: string) =>
-  api<Page<SignableGraduate>>('/api/employer/signing/signable', { query: { q, pageSize: 100 } });
-export const fetchEmployerAgreements = (tab: string, q?: string) =>
-  api<Page<Agreement>>('/api/employer/agreements', { query: { tab, q, pageSize: 100 } });
+export const PAGE_SIZE = 20;
+export const fetchSignable = (q?: string, page = 1) =>
+  api<Page<SignableGraduate>>('/api/employer/signing/signable', {
+    query: { q, page, pageSize: PAGE_SIZE },
+  });
+export const fetchEmployerAgreements = (tab: string, q?: string, page = 1) =>
+  api<Page<Agreement>>('/api/employer/agreements', {
+    query: { tab, q, page, pageSize: PAGE_SIZE },
+  });
 export const fetchSigningResume = (graduateId: string) =>
   api<SigningResume>(`/api/employer/signing/graduates/${graduateId}/resume`);
 export const fetchAgreement = (id: string) => api<Agreement>(`/api/agreements/${id}`);
@@ -50,9 +55,10 @@ export const fetchReviewQueue = (
   graduationYear: number,
   filter: string,
   q?: string,
+  page = 1,
 ) =>
   api<Page<Agreement>>(`/api/${role}/agreements`, {
-    query: { graduationYear, filter, q, pageSize: 200 },
+    query: { graduationYear, filter, q, page, pageSize: PAGE_SIZE },
   });
 export const approveAgreement = (role: 'school' | 'college', id: string, key?: string) =>
   post<Agreement>(`/api/${role}/agreements/${id}/approve`, undefined, key);

@@ -12,7 +12,7 @@ import {
 import { genderLabels } from '@hirehall/shared/graduates';
 import { QueryView } from '../../../components/feedback.tsx';
 import { useSignedInAccount } from '../../../app/session.ts';
-import { fetchEmployerAgreements, fetchSignable } from '../api/agreements.api.ts';
+import { PAGE_SIZE, fetchEmployerAgreements, fetchSignable } from '../api/agreements.api.ts';
 import { OfferForm } from '../components/OfferForm.tsx';
 import { StatusTags } from '../components/AgreementView.tsx';
 
@@ -21,17 +21,25 @@ export default function EmployerSigningPage() {
   const account = useSignedInAccount();
   const [tab, setTab] = useState<EmployerTab>('pending');
   const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const pagination = (total: number) => ({
+    current: page,
+    pageSize: PAGE_SIZE,
+    total,
+    showSizeChanger: false,
+    onChange: setPage,
+  });
   const [offerTo, setOfferTo] = useState<SignableGraduate | null>(null);
   const navigate = useNavigate();
   const client = useQueryClient();
   const signable = useQuery({
-    queryKey: ['agreements', 'signable', q],
-    queryFn: () => fetchSignable(q),
+    queryKey: ['agreements', 'signable', q, page],
+    queryFn: () => fetchSignable(q, page),
     enabled: tab === 'signable',
   });
   const list = useQuery({
-    queryKey: ['agreements', 'employer', tab, q],
-    queryFn: () => fetchEmployerAgreements(tab, q),
+    queryKey: ['agreements', 'employer', tab, q, page],
+    queryFn: () => fetchEmployerAgreements(tab, q, page),
     enabled: tab !== 'signable',
   });
   return (
@@ -42,13 +50,19 @@ export default function EmployerSigningPage() {
       </Typography.Paragraph>
       <Tabs
         activeKey={tab}
-        onChange={(k) => setTab(k as EmployerTab)}
+        onChange={(k) => {
+          setTab(k as EmployerTab);
+          setPage(1);
+        }}
         items={employerTabs.map((k) => ({ key: k, label: employerTabLabels[k] }))}
         tabBarExtraContent={
           <Input.Search
             placeholder="姓名 / 学号 / 专业"
             allowClear
-            onSearch={setQ}
+            onSearch={(v) => {
+              setQ(v);
+              setPage(1);
+            }}
             style={{ width: 240 }}
           />
         }
@@ -59,7 +73,7 @@ export default function EmployerSigningPage() {
             <Table<SignableGraduate>
               rowKey="id"
               dataSource={data.items}
-              pagination={false}
+              pagination={pagination(data.total)}
               columns={[
                 { title: '姓名', dataIndex: 'name' },
                 { title: '学号', dataIndex: 'studentNumber' },
@@ -94,7 +108,7 @@ export default function EmployerSigningPage() {
             <Table<Agreement>
               rowKey="id"
               dataSource={data.items}
-              pagination={false}
+              pagination={pagination(data.total)}
               columns={[
                 { title: '姓名', render: (_, a) => a.graduate.name },
                 { title: '学号', render: (_, a) => a.graduate.studentNumber },

@@ -11,6 +11,7 @@ import { useSignedInAccount } from '../../../app/session.ts';
 import {
   approveAgreement,
   fetchReviewQueue,
+  PAGE_SIZE,
   pdfUrl,
   returnAgreement,
 } from '../api/agreements.api.ts';
@@ -31,13 +32,20 @@ export default function ReviewQueuePage() {
   const [year, setYear] = useState(graduationYears()[0]!);
   const [filter, setFilter] = useState('pending');
   const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const first =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
   const [open, setOpen] = useState<Agreement | null>(null);
   const [returning, setReturning] = useState<KeyedTarget | null>(null);
   const client = useQueryClient();
   const { message } = App.useApp();
   const query = useQuery({
-    queryKey: ['agreements', 'review', role, year, filter, q],
-    queryFn: () => fetchReviewQueue(role, year, filter, q || undefined),
+    queryKey: ['agreements', 'review', role, year, filter, q, page],
+    queryFn: () => fetchReviewQueue(role, year, filter, q || undefined, page),
   });
   const refresh = () => void client.invalidateQueries({ queryKey: ['agreements'] });
   const approve = useMutation({
@@ -57,19 +65,19 @@ export default function ReviewQueuePage() {
         </Typography.Title>
         <Select
           value={year}
-          onChange={setYear}
+          onChange={first(setYear)}
           options={graduationYears().map((y) => ({ value: y, label: `${y}届` }))}
         />
       </Space>
       <Tabs
         activeKey={filter}
-        onChange={setFilter}
+        onChange={first(setFilter)}
         items={filters}
         tabBarExtraContent={
           <Input.Search
             placeholder="姓名 / 学号 / 专业"
             allowClear
-            onSearch={setQ}
+            onSearch={first(setQ)}
             style={{ width: 240 }}
           />
         }
@@ -79,7 +87,13 @@ export default function ReviewQueuePage() {
           <Table<Agreement>
             rowKey="id"
             dataSource={data.items}
-            pagination={false}
+            pagination={{
+              current: page,
+              pageSize: PAGE_SIZE,
+              total: data.total,
+              showSizeChanger: false,
+              onChange: setPage,
+            }}
             columns={[
               { title: '姓名', render: (_, a) => a.graduate.name },
               { title: '学号', render: (_, a) => a.graduate.studentNumber },
