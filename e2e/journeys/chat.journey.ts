@@ -145,6 +145,25 @@ const journey: Journey = {
       'the seeker badge to clear after reading',
       async () => (await badgeCount(seeker)) === 0,
     );
+
+    // 标记 with 通知求职者: the seeker is told
+    await employer.getByRole('checkbox', { name: '通知求职者' }).check();
+    await employer.getByRole('button', { name: '标记合格' }).click();
+    await waitFor('the seeker to be notified of the mark', async () => {
+      const res = await seeker.request.get('/api/notifications');
+      const body = (await res.json()) as { items: { kind: string }[] };
+      return body.items.some((i) => i.kind === 'application.marked');
+    });
+
+    // 洽谈 from the application page opens the same conversation
+    const { application } = (await applied.json()) as { application: { id: string } };
+    await employer.goto(`/employer/applications/${application.id}`);
+    await employer.getByRole('button', { name: /洽\s?谈/ }).click();
+    await waitFor('the conversation in the application page drawer', async () =>
+      ((await employer.locator('[data-testid="chat-messages"]').textContent()) ?? '').includes(
+        '可以的',
+      ),
+    );
     await seeker.screenshot({ path: path.join(artifactsDir, 'chat-seeker.png') });
     await employer.screenshot({ path: path.join(artifactsDir, 'chat-employer.png') });
   },

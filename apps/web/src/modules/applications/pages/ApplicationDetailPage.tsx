@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, Space, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Drawer, Space, Typography } from 'antd';
+import { DownloadOutlined, MessageOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { applicationMarkLabels, applicationMarks } from '@hirehall/shared/applications';
 import { QueryView } from '../../../components/feedback.tsx';
-import { describeError } from '../../../lib/api.ts';
+import { api, describeError } from '../../../lib/api.ts';
 import { ResumeView } from '../../resumes/components/ResumeView.tsx';
 import { employerAttachmentUrl } from '../../resumes/api/resumes.api.ts';
 import { InviteButton } from '../../interviews/components/InterviewForm.tsx';
@@ -12,6 +13,7 @@ import { InvitationsTable } from '../../interviews/components/InvitationsTable.t
 import { interviewKeys } from '../../interviews/api/interviews.api.ts';
 import { applicationKeys, useApplicationDetail, useMark } from '../api/applications.api.ts';
 import { MarkTag } from './EmployerApplicationsPage.tsx';
+import { ChatPanel } from '../../chat/components/ChatPanel.tsx';
 
 /** One candidate: the online resume as sent, attachments to download, and the marks. */
 export default function ApplicationDetailPage() {
@@ -19,8 +21,25 @@ export default function ApplicationDetailPage() {
   const query = useApplicationDetail(id);
   const mark = useMark();
   const [notifySeeker, setNotifySeeker] = useState(false);
+  const [conversationId, setConversationId] = useState<string | null>(null);
+  const [opening, setOpening] = useState(false);
   const qc = useQueryClient();
   const { message } = App.useApp();
+  /** 洽谈: opens (or reopens) the conversation of this application beside the resume */
+  const openChat = async () => {
+    setOpening(true);
+    try {
+      const conv = await api<{ id: string }>('/api/chat/conversations', {
+        method: 'POST',
+        body: { applicationId: id },
+      });
+      setConversationId(conv.id);
+    } catch (err) {
+      message.error(describeError(err));
+    } finally {
+      setOpening(false);
+    }
+  };
   return (
     <QueryView query={query}>
       {(d) => (
@@ -29,6 +48,23 @@ export default function ApplicationDetailPage() {
             title={`${d.candidateName} · 应聘 ${d.jobTitle}`}
             extra={
               <Space wrap>
+                <Button
+                  type="primary"
+                  icon={<MessageOutlined />}
+                  loading={opening}
+                  onClick={() => void openChat()}
+                >
+                  洽谈
+                </Button>
+                {d.attachmentId && (
+                  <Button
+                    icon={<DownloadOutlined />}
+                    href={employerAttachmentUrl(d.attachmentId)}
+                    download
+                  >
+                    下载简历
+                  </Button>
+                )}
                 {d.allowedEvents.includes('invite') && (
                   <InviteButton
                     applicationId={d.id}
@@ -90,6 +126,23 @@ export default function ApplicationDetailPage() {
             <InvitationsTable applicationId={d.id} />
           </Card>
           <ResumeView content={d.resume.content} facts={d.resume.facts} />
+          <Drawer
+            title={`与 ${d.candidateName} 洽谈`}
+            open={conversationId !== null}
+            onClose={() => setConversationId(null)}
+            size="min(720px, 100vw)"
+            destroyOnHidden
+          >
+            {conversationId && (
+              <ChatPanel
+                key={conversationId}
+                conversationId={conversationId}
+                side="employer"
+                peerName={d.candidateName}
+                height={480}
+              />
+            )}
+          </Drawer>
         </Space>
       )}
     </QueryView>
