@@ -121,7 +121,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.decorate('accessTable', accessTable);
   registerAccessControl(app, database.db, accessTable);
   registerHttpCache(app);
-  if (app.log.isLevelEnabled('info')) {
+  if (['trace', 'debug', 'info'].includes(config.logLevel)) {
     app.addHook('onResponse', async (request, reply) => {
       request.log.info(
         { req: request, res: reply, responseTime: reply.elapsedTime },
