@@ -96,31 +96,49 @@ function markdown(r: typeof report): string {
   if (http?.results) {
     lines.push('## HTTP (autocannon, 100 connections)', '');
     lines.push(
-      '| endpoint | req/s full stack | req/s bare node:http | ratio (≥ 0.6) | p99 ms (≤ 30) | pass |',
+      '| endpoint | req/s full stack | req/s bare node:http | ratio (≥ 0.6) | p99 ms (≤ 30) | pass | server CPU µs/request (bare) | load average |',
     );
-    lines.push('|---|---|---|---|---|---|');
+    lines.push('|---|---|---|---|---|---|---|---|');
     for (const x of http.results as unknown as {
       name: string;
-      full: { requestsPerSec: number; p99Ms: number };
-      baseline: { requestsPerSec: number };
+      full: {
+        requestsPerSec: number;
+        p99Ms: number;
+        cpuUsPerRequest?: number;
+        loadAverage?: number;
+      };
+      baseline: { requestsPerSec: number; cpuUsPerRequest?: number; loadAverage?: number };
       ratio: number;
       pass: boolean;
     }[]) {
       lines.push(
-        `| ${x.name} | ${x.full.requestsPerSec.toFixed(0)} | ${x.baseline.requestsPerSec.toFixed(0)} | ${x.ratio} | ${x.full.p99Ms} | ${x.pass ? 'yes' : 'no'} |`,
+        `| ${x.name} | ${x.full.requestsPerSec.toFixed(0)} | ${x.baseline.requestsPerSec.toFixed(0)} | ${x.ratio} | ${x.full.p99Ms} | ${x.pass ? 'yes' : 'no'} | ${x.full.cpuUsPerRequest ?? '–'} (${x.baseline.cpuUsPerRequest ?? '–'}) | ${x.full.loadAverage ?? '–'} (${x.baseline.loadAverage ?? '–'}) |`,
       );
     }
     lines.push('');
   }
   const st = (
-    r.results.startup as { result?: { emptyMs: number; existingMs: number; pass: boolean } }
+    r.results.startup as {
+      result?: {
+        emptyMs: number;
+        existingMs: number;
+        emptyCpuMs?: number;
+        existingCpuMs?: number;
+        loadAverage?: number[];
+        pass: boolean;
+      };
+    }
   )?.result;
   if (st?.emptyMs !== undefined) {
     lines.push('## Start-up (spawn → healthy /api/health)', '');
     lines.push(
-      `- existing data folder: ${st.existingMs} ms (target ≤ 3000 ms) — ${st.pass ? 'pass' : 'FAIL'}`,
+      `- existing data folder: ${st.existingMs} ms (target ≤ 3000 ms) — ${st.pass ? 'pass' : 'FAIL'}; server CPU ${st.existingCpuMs ?? '–'} ms`,
     );
-    lines.push(`- empty data folder (migrations + demo data): ${st.emptyMs} ms`, '');
+    lines.push(
+      `- empty data folder (migrations + demo data): ${st.emptyMs} ms; server CPU ${st.emptyCpuMs ?? '–'} ms`,
+    );
+    if (st.loadAverage) lines.push(`- load average at each run: ${st.loadAverage.join(', ')}`);
+    lines.push('');
   }
   for (const name of ['search', 'apply', 'chat']) {
     const x = r.results[name];
