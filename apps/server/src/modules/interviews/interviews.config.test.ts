@@ -12,11 +12,12 @@ const env = (extra: Record<string, string>) => ({
 
 describe('ICE configuration', () => {
   it('refuses TURN URLs without a TURN secret', () => {
-    for (const extra of [
+    const cases: Record<string, string>[] = [
       { HIREHALL_TURN_URLS: 'turn:turn.example.cn:3478' },
       { HIREHALL_TURN_URLS: 'turn:turn.example.cn:3478', HIREHALL_TURN_SECRET: '' },
       { HIREHALL_TURN_URLS: ' , turns:turn.example.cn:5349?transport=tcp' },
-    ]) {
+    ];
+    for (const extra of cases) {
       expect(() => loadConfig(env(extra))).toThrow(
         expect.objectContaining({
           code: 'VALIDATION_FAILED',
