@@ -124,13 +124,6 @@ export const shareLinkSchema = z.object({
   createdAt: z.string(),
 });
 
-/** 138****1234; anything else shorter than 7 characters becomes ****. */
-export function maskPhone(phone: string | null | undefined): string | null {
-  if (!phone) return null;
-  if (phone.length < 7) return '****';
-  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-}
-
 export function maskEmail(email: string | null | undefined): string | null {
   if (!email) return null;
   const [user, domain] = email.split('@');

@@ -114,6 +114,12 @@ describe('mainland mobile phone', () => {
 describe('masking', () => {
   it('masks phones and ID numbers', () => {
     expect(maskPhone('13812341234')).toBe('138****1234');
+    expect(maskPhone(' 13812341234 ')).toBe('138****1234');
+    expect(maskPhone('021-12345678')).toBe('021*****5678');
+    expect(maskPhone('1234567')).toBe('****');
+    expect(maskPhone(null)).toBeNull();
+    expect(maskPhone(undefined)).toBeNull();
+    expect(maskPhone('')).toBeNull();
     expect(maskIdNumber('11010519491231002x')).toBe('110***********002X');
     expect(maskIdNumber('110105194912310021')).toHaveLength(18);
   });

@@ -102,10 +102,16 @@ export function isValidCreditCode(value: string): boolean {
 export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 export const isValidPhone = (value: string) => PHONE_PATTERN.test(value.trim());
 
-/** 13812341234 → 138****1234 */
-export function maskPhone(phone: string): string {
-  const v = phone.trim();
-  if (v.length < 8) return '*'.repeat(v.length);
+/**
+ * The one phone mask: 13812341234 → 138****1234, 021-12345678 → 021*****5678 (first 3 and
+ * last 4 kept); shorter than 8 characters → ****; no phone (null, undefined, '') → null.
+ */
+export function maskPhone(phone: string): string;
+export function maskPhone(phone: string | null | undefined): string | null;
+export function maskPhone(phone: string | null | undefined): string | null {
+  const v = phone?.trim();
+  if (!v) return null;
+  if (v.length < 8) return '****';
   return `${v.slice(0, 3)}${'*'.repeat(v.length - 7)}${v.slice(-4)}`;
 }
 

@@ -12,7 +12,8 @@ import { appendEvent } from '../../platform/events/outbox.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { admissions, organizations } from './organizations.tables.ts';
 import { authorize } from './organizations.policy.ts';
-import { iso, maskPhone } from './organizations.repo.ts';
+import { maskPhone } from '@hirehall/shared/validators';
+import { iso } from './organizations.repo.ts';
 
 const school = alias(organizations, 'school');
 const employer = alias(organizations, 'employer');

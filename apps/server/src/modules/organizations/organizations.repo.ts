@@ -101,9 +101,4 @@ export async function createStaffAccount(
   return { accountId: account.id, initialPassword };
 }
 
-export function maskPhone(phone: string | null): string | null {
-  if (!phone) return null;
-  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
-}
-
 export const iso = (d: Date | null) => (d ? d.toISOString() : null);

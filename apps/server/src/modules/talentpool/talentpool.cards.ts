@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { maskEmail, maskPhone, type TalentCard } from '@hirehall/shared/talentpool';
+import { maskEmail, type TalentCard } from '@hirehall/shared/talentpool';
+import { maskPhone } from '@hirehall/shared/validators';
 import { labelOfOption, parseResumeContent, resumeEducationLevels } from '@hirehall/shared/resumes';
 import type { Queryable } from '../../platform/db/database.ts';
 import { accounts } from '../accounts/accounts.tables.ts';
