@@ -1,8 +1,47 @@
-import { defineConfig } from 'vite';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+const SW_PLACEHOLDER = "const BUILD = { version: 'dev', files: [] };";
+
+/**
+ * Offline app shell: after the build, writes into dist/sw.js (copied from public/) the list
+ * of every JS and CSS file of this build, so the service worker precaches all of them at
+ * install and an offline reload draws the app, lazy pages included. The cache version is a
+ * hash of that list (the file names carry content hashes), so each build replaces the last.
+ */
+function precacheShell(): Plugin {
+  let outDir = 'dist';
+  let files: string[] = [];
+  return {
+    name: 'hirehall-precache-shell',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    generateBundle(_options, bundle) {
+      files = Object.keys(bundle)
+        .filter((name) => /\.(js|css)$/.test(name))
+        .map((name) => `/${name}`)
+        .sort();
+    },
+    closeBundle() {
+      const swPath = path.join(outDir, 'sw.js');
+      const source = fs.readFileSync(swPath, 'utf8');
+      if (!source.includes(SW_PLACEHOLDER)) {
+        throw new Error(`sw.js: the line «${SW_PLACEHOLDER}» is missing`);
+      }
+      const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
+      const build = `const BUILD = ${JSON.stringify({ version, files })};`;
+      fs.writeFileSync(swPath, source.replace(SW_PLACEHOLDER, build));
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precacheShell()],
   server: {
     port: 5173,
     proxy: {

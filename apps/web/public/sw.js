@@ -1,6 +1,14 @@
 /* HireHall service worker: offline app shell. The API is never cached. */
-const VERSION = 'hirehall-shell-v1';
-const SHELL = ['/', '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png'];
+// The build (vite.config.ts, precacheShell) replaces this line with every JS/CSS file it made.
+const BUILD = { version: 'dev', files: [] };
+const VERSION = `hirehall-shell-${BUILD.version}`;
+const SHELL = [
+  '/',
+  '/manifest.webmanifest',
+  '/icons/icon-192.png',
+  '/icons/icon-512.png',
+  ...BUILD.files,
+];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
