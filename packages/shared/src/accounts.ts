@@ -56,9 +56,23 @@ export type SignInBody = z.infer<typeof signInBodySchema>;
 
 export const captchaSchema = z.object({ captchaId: z.string(), svg: z.string() });
 
-export const changePasswordBodySchema = z.object({
-  currentPassword: z.string().min(1, '请输入当前密码').max(128),
-  newPassword: z.string().min(1, '请输入新密码').max(128),
+/** Identity check by a chosen route (seed 004 §8): the current password, or an SMS code sent
+ * to the account's phone (POST /api/auth/password/sms-code) — exactly one of the two. */
+export const changePasswordBodySchema = z
+  .object({
+    currentPassword: z.string().min(1, '请输入当前密码').max(128).optional(),
+    smsCode: smsCodeSchema.optional(),
+    newPassword: z.string().min(1, '请输入新密码').max(128),
+  })
+  .refine((b) => (b.currentPassword === undefined) !== (b.smsCode === undefined), {
+    message: '请输入当前密码或短信验证码（二选一）',
+    path: ['currentPassword'],
+  });
+export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
+/** The code went to the account's own phone, shown masked. */
+export const passwordSmsCodeSentSchema = z.object({
+  cooldownSeconds: z.number().int(),
+  maskedPhone: z.string(),
 });
 
 export const smsPurposeSchema = z.enum(['register', 'certified_bind', 'reset_password']);

@@ -44,6 +44,7 @@ export const errorCatalog = {
     status: 409,
     message: '生源信息中没有手机号，无法发送验证码，请联系学校就业指导中心',
   },
+  NO_PHONE_ON_ACCOUNT: { status: 409, message: '账号未绑定手机号，请用当前密码验证身份' },
   ALREADY_ACTIVATED: { status: 409, message: '账号已激活，请直接登录' },
   FILE_TOO_LARGE: { status: 413, message: '文件过大' },
   FILE_TYPE_NOT_ALLOWED: { status: 415, message: '不支持的文件类型' },

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { verify } from '@node-rs/argon2';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { queryRows } from '../../platform/db/database.ts';
 import { createAccountWithPassword, signInRequest } from './accounts.test-helpers.ts';
 
 /**
@@ -25,10 +26,11 @@ beforeAll(async () => {
     identifiers: [{ kind: 'org_name', value: '等时测试有限公司' }],
     organizationKind: 'company',
   });
-  const [row] = (
-    await t.database.db.execute(sql`select a.password_hash as h from accounts a
-      join sign_in_identifiers i on i.account_id = a.id where i.value = '等时测试有限公司'`)
-  ).rows as { h: string }[];
+  const [row] = await queryRows<{ h: string }>(
+    t.database.db,
+    sql`select a.password_hash as h from accounts a
+      join sign_in_identifiers i on i.account_id = a.id where i.value = '等时测试有限公司'`,
+  );
   storedHash = row!.h;
 });
 afterAll(() => t.close());

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { changePasswordBodySchema, passwordResetBodySchema } from '@hirehall/shared/accounts';
+import type { ChangePasswordBody, passwordResetBodySchema } from '@hirehall/shared/accounts';
+import { maskPhone } from '@hirehall/shared/validators';
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
@@ -11,32 +12,68 @@ import { hitCounter, peekCounter } from '../../platform/rate-counter.ts';
 import { findAccountById, findAccountByPhone, setPassword } from './accounts.repo.ts';
 import { assertPasswordAllowed, passwordRuleOf } from './accounts.passwords.ts';
 import { consumeSmsCode, verifySmsCode } from './accounts.sms-codes.ts';
+import { issueAndSend } from './accounts.sms-routes.ts';
 
 const WRONG_CURRENT_PER_10_MIN = 5;
 
-/** Signed-in change: current password first; the other sessions of the account end. */
+/**
+ * The alternative identity check for a signed-in change: a code to the phone on the account
+ * (never a phone from the request).
+ */
+export async function sendPasswordChangeCode(
+  ctx: AppContext,
+  request: FastifyRequest,
+  actor: Actor,
+) {
+  const account = await findAccountById(ctx.db, actor.accountId);
+  if (!account?.phone) throw new AppError('NO_PHONE_ON_ACCOUNT');
+  const sent = await issueAndSend(ctx, {
+    phone: account.phone,
+    purpose: 'change_password',
+    ip: request.ip,
+  });
+  return { ...sent, maskedPhone: maskPhone(account.phone) };
+}
+
+/**
+ * Signed-in change (seed 004 §8): the identity is checked by the current password or by an
+ * SMS code sent to the account's phone; the other sessions of the account end.
+ */
 export async function changePassword(
   ctx: AppContext,
   request: FastifyRequest,
   actor: Actor,
-  body: z.infer<typeof changePasswordBodySchema>,
+  body: ChangePasswordBody,
 ) {
   const wrongKey = `password-change:wrong:${actor.accountId}`;
   if ((await peekCounter(ctx.db, wrongKey)) >= WRONG_CURRENT_PER_10_MIN) {
     throw new AppError('TOO_MANY_ATTEMPTS', undefined, { retryAfterSeconds: 600 });
   }
   const account = await findAccountById(ctx.db, actor.accountId);
-  if (!(await verifyPassword(account?.passwordHash, body.currentPassword))) {
+  let codeId: string | null = null;
+  if (body.smsCode !== undefined) {
+    if (!account?.phone) throw new AppError('NO_PHONE_ON_ACCOUNT');
+    codeId = await verifySmsCode(ctx.db, {
+      phone: account.phone,
+      purpose: 'change_password',
+      code: body.smsCode,
+    });
+  } else if (!(await verifyPassword(account?.passwordHash, body.currentPassword ?? ''))) {
     await hitCounter(ctx.db, wrongKey, 600);
     throw new AppError('CURRENT_PASSWORD_WRONG');
   }
   assertPasswordAllowed(await passwordRuleOf(ctx.db, actor.accountId), body.newPassword);
-  if (body.newPassword === body.currentPassword) {
+  const unchanged =
+    body.currentPassword !== undefined
+      ? body.newPassword === body.currentPassword
+      : await verifyPassword(account?.passwordHash, body.newPassword);
+  if (unchanged) {
     const reason = '新密码不能与当前密码相同';
     throw new AppError('WEAK_PASSWORD', reason, { rule: 'unchanged', reason });
   }
   const hash = await hashPassword(body.newPassword);
   await ctx.db.transaction(async (tx) => {
+    if (codeId) await consumeSmsCode(tx, codeId);
     await setPassword(tx, actor.accountId, hash);
     await revokeOtherSessions(tx, actor.accountId, actor.tokenHash);
     await recordAudit(tx, {
@@ -46,7 +83,7 @@ export async function changePassword(
       targetType: 'account',
       targetId: actor.accountId,
       ip: request.ip,
-      details: { forced: actor.mustChangePassword },
+      details: { forced: actor.mustChangePassword, via: codeId ? 'sms' : 'password' },
     });
   });
 }

@@ -6,6 +6,7 @@ import {
   changePasswordBodySchema,
   identityProviderSchema,
   passwordResetBodySchema,
+  passwordSmsCodeSentSchema,
   signedInSchema,
   signInBodySchema,
   smsCodeBodySchema,
@@ -19,7 +20,11 @@ import { createCaptcha } from './accounts.captcha.ts';
 import { signIn } from './accounts.sign-in.ts';
 import { accountsPolicy } from './accounts.policy.ts';
 import { answerSignedIn, loadSessionAccount } from './accounts.session.ts';
-import { changePassword, resetPassword } from './accounts.password-change.ts';
+import {
+  changePassword,
+  resetPassword,
+  sendPasswordChangeCode,
+} from './accounts.password-change.ts';
 import { sendSmsCode } from './accounts.sms-routes.ts';
 import { seekerRoutes } from './accounts.seekers.ts';
 import { certifiedRoutes } from './accounts.certified.ts';
@@ -100,6 +105,15 @@ function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         await changePassword(ctx, request, actorOf(request), request.body);
         return reply.code(204).send(null);
       },
+    );
+
+    app.post(
+      '/api/auth/password/sms-code',
+      {
+        config: { access: signedIn },
+        schema: { tags: ['accounts'], response: { 200: passwordSmsCodeSentSchema } },
+      },
+      async (request) => sendPasswordChangeCode(ctx, request, actorOf(request)),
     );
 
     app.post(

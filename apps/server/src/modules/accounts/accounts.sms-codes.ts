@@ -4,7 +4,8 @@ import { queryRows, type Queryable } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { hitCounter } from '../../platform/rate-counter.ts';
 
-export type CodePurpose = 'register' | 'certified_bind' | 'reset_password' | 'graduate_activate';
+export type CodePurpose =
+  'register' | 'certified_bind' | 'reset_password' | 'graduate_activate' | 'change_password';
 
 export const SMS_COOLDOWN_SECONDS = 60;
 const CODE_SECONDS = 300;
@@ -17,6 +18,7 @@ export const purposeLabel: Record<CodePurpose, string> = {
   certified_bind: '认证人员绑定手机',
   reset_password: '重置密码',
   graduate_activate: '毕业生账号激活',
+  change_password: '修改密码',
 };
 
 const codeHash = (id: string, code: string) =>
