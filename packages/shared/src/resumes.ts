@@ -138,6 +138,17 @@ export const correctFactsSchema = confirmFactsSchema.extend({
   reason: z.string().trim().min(2, '请填写修改原因').max(200),
 });
 
+/** A graduate with an account, as school / college staff see it when correcting facts. */
+export const staffSeekerSchema = z.object({
+  accountId: z.uuid(),
+  name: z.string(),
+  studentNumber: z.string(),
+  graduationYear: z.number().int(),
+  major: z.string().nullable(),
+  facts: confirmedFactsSchema,
+});
+export type StaffSeeker = z.infer<typeof staffSeekerSchema>;
+
 export const resumeAttachmentSchema = z.object({
   id: z.uuid(),
   fileName: z.string(),

@@ -33,6 +33,14 @@ export async function assertCanCorrectFacts(q: Queryable, actor: Actor, seekerAc
   if (!record) throw new AppError('NOT_FOUND');
 }
 
+/** Which graduates a staff member may list for correcting facts; null: none. */
+export function staffSeekerScope(actor: Actor): { schoolId?: string; collegeId?: string } | null {
+  if (actor.role === 'admin') return {};
+  if (actor.role === 'college' && actor.collegeId) return { collegeId: actor.collegeId };
+  if (actor.role === 'school' && actor.organizationId) return { schoolId: actor.organizationId };
+  return null;
+}
+
 /**
  * An organization sees a seeker's resume only while the seeker has a current application
  * to it (applying is the consent). With `attachmentId`, the application must also have been

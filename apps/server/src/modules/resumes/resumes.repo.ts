@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { ConfirmFactsInput, ResumeContent } from '@hirehall/shared/resumes';
-import type { Queryable } from '../../platform/db/database.ts';
+import { queryRows, type Queryable } from '../../platform/db/database.ts';
 import { files } from '../../platform/storage/files.tables.ts';
 import { accounts, seekerProfiles } from '../accounts/accounts.tables.ts';
 import { organizations, personnelRegistry } from '../organizations/organizations.tables.ts';
@@ -231,4 +231,38 @@ export async function listResumeAccess(q: Queryable, seekerAccountId: string) {
     .where(eq(resumeAccessLog.seekerAccountId, seekerAccountId))
     .orderBy(desc(resumeAccessLog.createdAt), desc(resumeAccessLog.id))
     .limit(200);
+}
+
+/**
+ * Graduates with an account in the staff member's scope (a school's, a college's; everyone's
+ * for platform admins), found by name or student number, with their confirmed facts.
+ */
+export async function findStaffSeekers(
+  q: Queryable,
+  scope: { schoolId?: string; collegeId?: string },
+  search: string,
+) {
+  const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return queryRows<{
+    account_id: string;
+    name: string;
+    student_number: string;
+    graduation_year: number;
+    major: string | null;
+    education_level: string | null;
+    political_status: string | null;
+    facts_confirmed_at: Date | string | null;
+  }>(
+    q,
+    sql`select g.account_id, g.name, g.student_number, g.graduation_year, g.major,
+               r.education_level, r.political_status, r.facts_confirmed_at
+        from graduate_records g
+        left join resumes r on r.account_id = g.account_id
+        where g.account_id is not null
+          ${scope.schoolId ? sql`and g.school_id = ${scope.schoolId}` : sql``}
+          ${scope.collegeId ? sql`and g.college_id = ${scope.collegeId}` : sql``}
+          and (g.name like ${like} or g.student_number like ${like})
+        order by g.graduation_year desc, g.student_number
+        limit 20`,
+  );
 }

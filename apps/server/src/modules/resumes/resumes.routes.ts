@@ -8,6 +8,8 @@ import {
   resumeAttachmentSchema,
   resumeSchema,
   saveResumeSchema,
+  staffSeekerSchema,
+  type ConfirmedFacts,
 } from '@hirehall/shared/resumes';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/auth/access.ts';
@@ -15,6 +17,8 @@ import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import {
   findAttachment,
+  findResumeRow,
+  findStaffSeekers,
   listAttachments,
   listResumeAccess,
   recordResumeAccess,
@@ -24,6 +28,7 @@ import {
   addAttachment,
   confirmFacts,
   correctFacts,
+  factsOf,
   getOrCreateResume,
   resumeFileTypes,
   resumeFileUpload,
@@ -31,7 +36,11 @@ import {
   toAttachment,
   toResume,
 } from './resumes.service.ts';
-import { assertOrganizationMaySeeResume } from './resumes.policy.ts';
+import {
+  assertCanCorrectFacts,
+  assertOrganizationMaySeeResume,
+  staffSeekerScope,
+} from './resumes.policy.ts';
 import { receiveUpload, sendFile } from '../../platform/storage/uploads.ts';
 
 const seeker = { access: { roles: ['seeker'] } } as const;
@@ -71,6 +80,47 @@ export function resumesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const actor = actorOf(request);
         return ctx.db.transaction((tx) => confirmFacts(tx, actor, request.body));
+      },
+    );
+
+    app.get(
+      '/api/staff/seekers',
+      {
+        config: staff,
+        schema: {
+          tags: ['resumes'],
+          querystring: z.object({ q: z.string().trim().min(1, '请输入姓名或学号').max(50) }),
+          response: { 200: z.array(staffSeekerSchema) },
+        },
+      },
+      async (request) => {
+        const scope = staffSeekerScope(actorOf(request));
+        if (!scope) return [];
+        const rows = await findStaffSeekers(ctx.db, scope, request.query.q);
+        return rows.map((r) => ({
+          accountId: r.account_id,
+          name: r.name,
+          studentNumber: r.student_number,
+          graduationYear: r.graduation_year,
+          major: r.major,
+          facts: {
+            educationLevel: r.education_level,
+            politicalStatus: r.political_status,
+            confirmedAt: r.facts_confirmed_at ? new Date(r.facts_confirmed_at).toISOString() : null,
+          } as ConfirmedFacts,
+        }));
+      },
+    );
+
+    app.get(
+      '/api/staff/seekers/:id/facts',
+      {
+        config: staff,
+        schema: { tags: ['resumes'], params: idParams, response: { 200: confirmedFactsSchema } },
+      },
+      async (request) => {
+        await assertCanCorrectFacts(ctx.db, actorOf(request), request.params.id);
+        return factsOf(await findResumeRow(ctx.db, request.params.id));
       },
     );
 

@@ -166,6 +166,70 @@ describe('confirmed facts', () => {
   });
 });
 
+describe('staff lookup for correcting facts', () => {
+  it('finds own graduates by name or student number, with their facts; nobody else’s', async () => {
+    const school = await signInAs(t.database.db, 'school');
+    const otherSchool = await signInAs(t.database.db, 'school');
+    const s = await signInAs(t.database.db, 'seeker');
+    await inject(s, 'POST', '/api/resume/facts', {
+      educationLevel: 'college',
+      politicalStatus: 'masses',
+    });
+    const number = `L${Date.now()}`;
+    await t.database.db.insert(graduateRecords).values([
+      {
+        schoolId: school.organizationId!,
+        graduationYear: 2026,
+        studentNumber: number,
+        name: '查找_王五',
+        idNumber: '110101200001011234',
+        major: '会计',
+        accountId: s.accountId,
+      },
+      {
+        // not activated: no account, not listed
+        schoolId: school.organizationId!,
+        graduationYear: 2026,
+        studentNumber: `${number}X`,
+        name: '查找_未激活',
+        idNumber: '110101200001015678',
+      },
+    ]);
+    const found = await inject(
+      school,
+      'GET',
+      `/api/staff/seekers?q=${encodeURIComponent('查找_')}`,
+    );
+    expect(found.statusCode).toBe(200);
+    expect(found.json()).toEqual([
+      {
+        accountId: s.accountId,
+        name: '查找_王五',
+        studentNumber: number,
+        graduationYear: 2026,
+        major: '会计',
+        facts: {
+          educationLevel: 'college',
+          politicalStatus: 'masses',
+          confirmedAt: expect.any(String),
+        },
+      },
+    ]);
+    expect((await inject(school, 'GET', `/api/staff/seekers?q=${number}`)).json()).toHaveLength(1);
+    // LIKE wildcards are taken literally
+    expect((await inject(school, 'GET', '/api/staff/seekers?q=%25')).json()).toEqual([]);
+    expect((await inject(otherSchool, 'GET', `/api/staff/seekers?q=${number}`)).json()).toEqual([]);
+    expect((await inject(school, 'GET', '/api/staff/seekers?q=')).statusCode).toBe(400);
+    expect((await inject(s, 'GET', `/api/staff/seekers?q=${number}`)).statusCode).toBe(403);
+
+    const facts = await inject(school, 'GET', `/api/staff/seekers/${s.accountId}/facts`);
+    expect(facts.json()).toMatchObject({ educationLevel: 'college', politicalStatus: 'masses' });
+    expect(
+      (await inject(otherSchool, 'GET', `/api/staff/seekers/${s.accountId}/facts`)).statusCode,
+    ).toBe(404);
+  });
+});
+
 describe('attachment resumes', () => {
   it('accepts a PDF and serves it back to its owner as a download', async () => {
     const res = await upload(seeker, '../../我的简历.exe.pdf', samplePdf);
