@@ -591,7 +591,7 @@ describe('active-posting cap: deployment setting and admin override', () => {
     } finally {
       await app2.close();
     }
-  });
+  }, 120_000);
 });
 
 describe('favourites', () => {
