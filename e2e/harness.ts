@@ -52,7 +52,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     },
   );
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  // a busy shared machine can take minutes to migrate and load the demo data
+  const deadline = Date.now() + 240_000;
   for (;;) {
     if (child.exitCode !== null) {
       throw new Error(`server exited early:\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`);
@@ -63,7 +64,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error('server did not become healthy in 90 s');
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM'); // never leave the server running behind a failed start
+      throw new Error('server did not become healthy in 240 s');
+    }
     await new Promise((r) => setTimeout(r, 300));
   }
   return {
