@@ -85,6 +85,7 @@ export const schoolMenu: NavItem[] = [
   { path: '/school/admissions', label: '单位审核', icon: <AuditOutlined />, roles: ['school'] },
   { path: '/school/jobfairs', label: '招聘会', icon: <CalendarOutlined /> },
   { path: '/school/graduates', label: '生源信息', icon: <TeamOutlined /> },
+  { path: '/school/seeker-facts', label: '信息更正', icon: <AuditOutlined /> },
   { path: '/school/agreements', label: '签约审核', icon: <FileProtectOutlined /> },
   {
     path: '/school/terminations',

@@ -1,10 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  ConfirmedFacts,
   ConfirmFactsInput,
   Resume,
   ResumeAccess,
   ResumeAttachment,
   ResumeContent,
+  StaffSeeker,
 } from '@hirehall/shared/resumes';
 import { api } from '../../../lib/api.ts';
 
@@ -12,6 +14,7 @@ export const resumeKeys = {
   resume: ['resume'] as const,
   attachments: ['resume', 'attachments'] as const,
   accessLog: ['resume', 'access-log'] as const,
+  staffSeekers: (q: string) => ['staff-seekers', q] as const,
 };
 
 export const useResume = () =>
@@ -71,3 +74,23 @@ export function useDeleteAttachment() {
 export const ownAttachmentUrl = (id: string) => `/api/resume/attachments/${id}/download`;
 export const employerAttachmentUrl = (id: string) =>
   `/api/employer/resume-attachments/${id}/download`;
+
+/** School / college staff: their activated graduates by name or student number. */
+export const useStaffSeekers = (q: string) =>
+  useQuery({
+    queryKey: resumeKeys.staffSeekers(q),
+    queryFn: () => api<StaffSeeker[]>('/api/staff/seekers', { query: { q } }),
+    enabled: q.length > 0,
+  });
+
+export function useCorrectFacts() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      accountId,
+      ...body
+    }: ConfirmFactsInput & { accountId: string; reason: string }) =>
+      api<ConfirmedFacts>(`/api/staff/seekers/${accountId}/facts`, { method: 'PUT', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['staff-seekers'] }),
+  });
+}
