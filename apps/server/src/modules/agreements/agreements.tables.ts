@@ -87,10 +87,16 @@ export const agreements = pgTable(
     updatedAt: timestampTz('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    /** one active agreement per graduate: the lock that decides concurrent accepts */
-    uniqueIndex('agreements_one_accepted_per_graduate')
+    /**
+     * one binding agreement per graduate: the lock that decides concurrent accepts. An
+     * agreement a review returned keeps binding the graduate while the employer amends and
+     * resends it (docs/agreement-returns.md).
+     */
+    uniqueIndex('agreements_one_binding_per_graduate')
       .on(t.graduateRecordId)
-      .where(sql`${t.status} = 'accepted'`),
+      .where(
+        sql`${t.status} = 'accepted' or (${t.status} in ('draft', 'sent') and ${t.reviewStatus} = 'returned')`,
+      ),
     /** one open offer per employer and graduate */
     uniqueIndex('agreements_one_open_offer_per_pair')
       .on(t.employerId, t.graduateRecordId)

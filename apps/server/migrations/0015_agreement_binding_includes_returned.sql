@@ -1,0 +1,2 @@
+DROP INDEX "agreements_one_accepted_per_graduate";--> statement-breakpoint
+CREATE UNIQUE INDEX "agreements_one_binding_per_graduate" ON "agreements" USING btree ("graduate_record_id") WHERE "agreements"."status" = 'accepted' or ("agreements"."status" in ('draft', 'sent') and "agreements"."review_status" = 'returned');
