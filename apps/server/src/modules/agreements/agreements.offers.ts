@@ -19,7 +19,7 @@ import { agreements } from './agreements.tables.ts';
 import {
   findAgreementHead,
   getSigningSettings,
-  hasAcceptedAgreement,
+  hasBindingAgreement,
   isUniqueViolation,
   lockGraduateRecord,
   writeAgreementState,
@@ -55,6 +55,8 @@ async function getSignableGraduate(
   tx: Tx,
   ctx: { schoolId: string; graduationYear: number },
   graduateId: string,
+  /** the agreement being sent or accepted: its own binding does not count */
+  exceptId?: string,
 ) {
   const g = await lockGraduateRecord(tx, graduateId);
   if (
@@ -65,7 +67,7 @@ async function getSignableGraduate(
   ) {
     throw new AppError('GRADUATE_NOT_FOUND');
   }
-  if (await hasAcceptedAgreement(tx, g.id)) throw new AppError('GRADUATE_LOCKED');
+  if (await hasBindingAgreement(tx, g.id, exceptId)) throw new AppError('GRADUATE_LOCKED');
   return g;
 }
 
@@ -148,7 +150,7 @@ export async function sendOffer(tx: Tx, actor: Actor, id: string) {
   if (confirmedOf(a.confirmedClauses).length !== clauseKeys.length) {
     throw new AppError('CLAUSES_NOT_CONFIRMED');
   }
-  const g = await getSignableGraduate(tx, a, a.graduateRecordId);
+  const g = await getSignableGraduate(tx, a, a.graduateRecordId, a.id);
   const settings = await getSigningSettings(tx, a.schoolId);
   const deadlineAt = new Date(Date.now() + settings.offerResponseDays * DAY);
   await writeAgreementState(tx, {
@@ -200,10 +202,26 @@ export async function withdrawOffer(tx: Tx, actor: Actor, id: string) {
   }
 }
 
+/**
+ * 作废. A draft that a review returned still binds the graduate; giving it up releases them,
+ * and they are told so (never silently).
+ */
 export async function discardOffer(tx: Tx, actor: Actor, id: string) {
   const a = await getOwnOffer(tx, actor, id);
   await writeAgreementState(tx, { id, from: a.status, to: toState(a.status, 'discard') });
   await audit(tx, actor, 'agreement.discard', id);
+  if (a.reviewStatus === 'returned' && a.graduateAccountId) {
+    await appendEvent(tx, {
+      kind: 'agreement.released',
+      recipientAccountIds: [a.graduateAccountId],
+      payload: {
+        agreementId: id,
+        title: `${a.employerSnapshot.name}放弃了被退回的三方协议`,
+        body: '您已解除与该单位的签约锁定，可以接受其他单位的邀约',
+        link: '/seeker/offers',
+      },
+    });
+  }
 }
 
 async function getOwnInboxOffer(tx: Tx, actor: Actor, id: string): Promise<AgreementHead> {
@@ -219,12 +237,13 @@ async function getOwnInboxOffer(tx: Tx, actor: Actor, id: string): Promise<Agree
  */
 export async function acceptOffer(tx: Tx, actor: Actor, id: string) {
   const head = await getOwnInboxOffer(tx, actor, id);
-  await lockGraduateRecord(tx, head.graduateRecordId);
+  // locks the record, and checks it is still approved for this school and year (a re-import
+  // that changed it sent it back to college review) and not bound to another agreement
+  await getSignableGraduate(tx, head, head.graduateRecordId, id);
   const a = (await findAgreementHead(tx, id))!;
   if (a.status === 'sent' && a.deadlineAt && a.deadlineAt.getTime() <= Date.now()) {
     throw new AppError('OFFER_EXPIRED');
   }
-  if (await hasAcceptedAgreement(tx, a.graduateRecordId)) throw new AppError('GRADUATE_LOCKED');
   const reviewTo =
     a.reviewStatus === 'returned'
       ? nextState(reviewTransitions, 'returned', 'resubmit')!
@@ -239,7 +258,7 @@ export async function acceptOffer(tx: Tx, actor: Actor, id: string) {
       guard: sql`${agreements.deadlineAt} > now()`,
     });
   } catch (err) {
-    if (isUniqueViolation(err, 'agreements_one_accepted_per_graduate')) {
+    if (isUniqueViolation(err, 'agreements_one_binding_per_graduate')) {
       throw new AppError('GRADUATE_LOCKED');
     }
     throw err;

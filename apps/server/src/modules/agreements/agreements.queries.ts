@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Agreement, EmployerTab, SignableGraduate } from '@hirehall/shared/agreements';
 import { queryRows, type Queryable } from '../../platform/db/database.ts';
-import { loadAgreementViews } from './agreements.repo.ts';
+import { bindingAgreementSql, loadAgreementViews } from './agreements.repo.ts';
 
 const likeOf = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -65,7 +65,7 @@ export async function listSignableGraduates(
 ): Promise<{ total: number; items: SignableGraduate[] }> {
   const where = sql`g.school_id = ${ctx.schoolId} and g.graduation_year = ${ctx.graduationYear}
     and g.status = 'approved'
-    and not exists (select 1 from agreements x where x.graduate_record_id = g.id and x.status = 'accepted')
+    and not exists (select 1 from agreements x where x.graduate_record_id = g.id and ${bindingAgreementSql('x')})
     ${searchOf(query.q)}`;
   const [count] = await queryRows<{ n: number }>(
     q,

@@ -101,14 +101,29 @@ export async function lockGraduateRecord(q: Queryable, graduateRecordId: string)
   return rows[0] ?? null;
 }
 
-export async function hasAcceptedAgreement(q: Queryable, graduateRecordId: string) {
-  const [row] = await q
-    .select({ id: agreements.id })
-    .from(agreements)
-    .where(
-      and(eq(agreements.graduateRecordId, graduateRecordId), eq(agreements.status, 'accepted')),
-    );
-  return !!row;
+/**
+ * An agreement that binds its graduate (the partial unique index's condition): accepted (in
+ * review, signed), or returned by a review and being amended by its employer (draft or sent).
+ */
+export const bindingAgreementSql = (alias: string) =>
+  sql.raw(
+    `(${alias}.status = 'accepted' or (${alias}.status in ('draft', 'sent') and ${alias}.review_status = 'returned'))`,
+  );
+
+/** Whether another agreement than `exceptId` binds the graduate. */
+export async function hasBindingAgreement(
+  q: Queryable,
+  graduateRecordId: string,
+  exceptId?: string,
+) {
+  const rows = await queryRows<{ id: string }>(
+    q,
+    sql`select a.id from agreements a
+         where a.graduate_record_id = ${graduateRecordId} and ${bindingAgreementSql('a')}
+           ${exceptId ? sql`and a.id <> ${exceptId}` : sql``}
+         limit 1`,
+  );
+  return rows.length > 0;
 }
 
 export async function getSigningSettings(q: Queryable, schoolId: string): Promise<SigningSettings> {

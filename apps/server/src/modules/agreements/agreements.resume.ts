@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors.ts';
 import { findResumeRow, recordResumeAccess } from '../resumes/resumes.repo.ts';
 import { factsOf } from '../resumes/resumes.service.ts';
 import { employerContextOf } from './agreements.policy.ts';
+import { bindingAgreementSql } from './agreements.repo.ts';
 
 /**
  * 简历 on the signing page: an employer admitted at the school for the year of its top-bar
@@ -45,7 +46,7 @@ export async function getSigningResume(
          where g.id = ${graduateId} and g.school_id = ${ctx.schoolId}
            and g.graduation_year = ${ctx.graduationYear} and g.status = 'approved'
            and (not exists (select 1 from agreements x
-                             where x.graduate_record_id = g.id and x.status = 'accepted')
+                             where x.graduate_record_id = g.id and ${bindingAgreementSql('x')})
                 or exists (select 1 from agreements x
                             where x.graduate_record_id = g.id and x.employer_id = ${ctx.employerId}))`,
   );

@@ -2,13 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { createCollege, signInAs } from '../../../test/fixtures.ts';
+import { clauseKeys } from '@hirehall/shared/agreements';
 import { outboxEvents } from '../../platform/events/outbox.tables.ts';
+import { graduateRecords } from '../organizations/organizations.tables.ts';
+import { agreements } from './agreements.tables.ts';
 import {
   admittedEmployer,
   post,
   sendOfferVia,
   signedAgreement,
   signingWorld,
+  terms,
 } from './agreements.fixtures.ts';
 
 let t: TestApp;
@@ -98,6 +102,56 @@ describe('review', () => {
       reason: '请补充福利',
     });
     expect(sret.json().reviewStatus).toBe('returned');
+  });
+
+  it('a returned agreement keeps the graduate bound until the employer resends or gives it up', async () => {
+    const hr = await admittedEmployer(db(), w.schoolId);
+    const rival = await admittedEmployer(db(), w.schoolId);
+    const { seeker, record } = await w.graduate();
+    const id = await sendOfferVia(t.app, hr, record.id);
+    await post(t.app, seeker, `/api/graduate/agreements/${id}/accept`);
+    await post(t.app, w.college, `/api/college/agreements/${id}/return`, { reason: '岗位不符' });
+    // not signable for anyone else while the employer amends it
+    const list = await t.app.inject({
+      url: '/api/employer/signing/signable',
+      headers: rival.headers,
+    });
+    expect(list.json().items.map((g: { id: string }) => g.id)).not.toContain(record.id);
+    const offer = await post(t.app, rival, '/api/employer/agreements', {
+      graduateId: record.id,
+      terms,
+      confirmedClauses: clauseKeys,
+    });
+    expect(offer.json().error.code).toBe('GRADUATE_LOCKED');
+    // the employer gives it up: the graduate is released and told so
+    const discarded = await post(t.app, hr, `/api/employer/agreements/${id}/discard`);
+    expect(discarded.json().status).toBe('discarded');
+    const [released] = await db()
+      .select()
+      .from(outboxEvents)
+      .where(eq(outboxEvents.kind, 'agreement.released'));
+    expect(released!.recipientAccountIds).toEqual([seeker.accountId]);
+    const signable = await t.app.inject({
+      url: '/api/employer/signing/signable',
+      headers: rival.headers,
+    });
+    expect(signable.json().items.map((g: { id: string }) => g.id)).toContain(record.id);
+  });
+
+  it('accepting re-checks that the graduate is still approved', async () => {
+    const hr = await admittedEmployer(db(), w.schoolId);
+    const { seeker, record } = await w.graduate();
+    const id = await sendOfferVia(t.app, hr, record.id);
+    // a re-import changed the record: it is back in college review
+    await db()
+      .update(graduateRecords)
+      .set({ status: 'imported' })
+      .where(eq(graduateRecords.id, record.id));
+    const res = await post(t.app, seeker, `/api/graduate/agreements/${id}/accept`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('GRADUATE_NOT_FOUND');
+    const [row] = await db().select().from(agreements).where(eq(agreements.id, id));
+    expect(row!.status).toBe('sent');
   });
 
   it('numbers run per school and year without gaps or duplicates, also when approvals race', async () => {

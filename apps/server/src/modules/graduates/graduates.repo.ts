@@ -110,8 +110,11 @@ export async function findGraduatesWithActiveAgreement(
         and(
           eq(graduateRecords.schoolId, schoolId),
           inArray(graduateRecords.studentNumber, batch),
+          // accepted, in review, signed, or returned by a review and being amended
           sql`exists (select 1 from agreements a
-                       where a.graduate_record_id = ${graduateRecords.id} and a.status = 'accepted')`,
+                       where a.graduate_record_id = ${graduateRecords.id}
+                         and (a.status = 'accepted'
+                              or (a.status in ('draft', 'sent') and a.review_status = 'returned')))`,
         ),
       );
     for (const { studentNumber, ...r } of rows) found.set(studentNumber, r);
