@@ -43,7 +43,9 @@ export async function adminDashboard(q: Queryable): Promise<AdminDashboard> {
     applications: await countOf(q, sql`select count(*)::int as n from applications`),
     flaggedMessages: await countOf(
       q,
-      sql`select count(*)::int as n from chat_messages where cardinality(flags) > 0`,
+      // waiting for the admin's decision (the 被标记消息 queue)
+      sql`select count(*)::int as n from chat_messages m where cardinality(m.flags) > 0
+          and not exists (select 1 from chat_flag_reviews r where r.message_id = m.id)`,
     ),
     postingsInReview: await countOf(
       q,

@@ -12,6 +12,9 @@ import { signingWorld, terms } from '../agreements/agreements.fixtures.ts';
 import { insertGraduate } from '../graduates/graduates.fixtures.ts';
 import { createCollege } from '../../../test/fixtures.ts';
 import { chinaDay } from './dashboards.employer.ts';
+import { createApplication } from '../chat/chat.fixtures.ts';
+import { chatMessages, conversations } from '../chat/chat.tables.ts';
+import { chatFlagReviews } from '../admin/admin.tables.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -297,6 +300,43 @@ describe('school home', () => {
 });
 
 describe('platform admin home', () => {
+  it('counts the flagged chat messages still waiting for review', async () => {
+    const db = t.database.db;
+    const admin = await signInAs(db, 'admin');
+    const flagged = async () =>
+      (await t.app.inject({ url: '/api/dashboards/admin', headers: admin.headers })).json()
+        .flaggedMessages as number;
+    const before = await flagged();
+    const employer = await signInAs(db, 'employer');
+    const seeker = await signInAs(db, 'seeker');
+    const { application } = await createApplication(db, employer, seeker);
+    const [conv] = await db
+      .insert(conversations)
+      .values({
+        applicationId: application.id,
+        organizationId: employer.organizationId!,
+        seekerAccountId: seeker.accountId,
+      })
+      .returning();
+    const messages = await db
+      .insert(chatMessages)
+      .values(
+        [['deposit'], ['off_platform'], []].map((flags, i) => ({
+          conversationId: conv!.id,
+          seq: i + 1,
+          clientId: crypto.randomUUID(),
+          senderSide: 'employer' as const,
+          kind: 'text' as const,
+          body: `消息${i}`,
+          flags,
+        })),
+      )
+      .returning();
+    expect(await flagged()).toBe(before + 2);
+    await db.insert(chatFlagReviews).values({ messageId: messages[0]!.id, decision: 'dismissed' });
+    expect(await flagged()).toBe(before + 1);
+  });
+
   it('has totals and a 30-day trend, for the admin only', async () => {
     const admin = await signInAs(t.database.db, 'admin');
     const res = await t.app.inject({ url: '/api/dashboards/admin', headers: admin.headers });

@@ -55,7 +55,7 @@ export default function AdminOverviewPage() {
                 { title: '职位', value: sum(d.postings), icon: <SolutionOutlined /> },
                 { title: '投递', value: d.applications, icon: <FileTextOutlined /> },
                 { title: '待处理反馈', value: openFeedback, icon: <FlagOutlined /> },
-                { title: '被标记消息', value: d.flaggedMessages, icon: <MessageOutlined /> },
+                { title: '待处理被标记消息', value: d.flaggedMessages, icon: <MessageOutlined /> },
                 { title: '待审职位', value: d.postingsInReview, icon: <SolutionOutlined /> },
                 { title: '暂停单位', value: d.suspendedOrganizations, icon: <StopOutlined /> },
               ]}
