@@ -36,8 +36,18 @@ export function signOut(): Promise<void> {
   return api('/api/auth/sign-out', { method: 'POST', redirectOnAuthError: false });
 }
 
-export function changePassword(body: { currentPassword: string; newPassword: string }) {
+/** Identity by the current password or by an SMS code to the account's phone (one of them). */
+export function changePassword(
+  body: { newPassword: string } & ({ currentPassword: string } | { smsCode: string }),
+) {
   return api<void>('/api/auth/password', { method: 'POST', body });
+}
+
+/** Sends a change-password code to the phone on the signed-in account. */
+export function sendPasswordChangeCode() {
+  return api<{ cooldownSeconds: number; maskedPhone: string }>('/api/auth/password/sms-code', {
+    method: 'POST',
+  });
 }
 
 export interface Captcha {
