@@ -87,14 +87,98 @@ async function waitForValue<T>(what: string, read: () => Promise<T | null>, ms =
   return value as T;
 }
 
+/** Total energy of the audio the page's current call receives (grows while sound arrives). */
+function inboundAudioEnergy(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const hook = (globalThis as { __hhCall?: { pc: RTCPeerConnection } }).__hhCall;
+    if (!hook) return -1;
+    let energy = 0;
+    (await hook.pc.getStats()).forEach(
+      (s: { type: string; kind?: string; totalAudioEnergy?: number }) => {
+        if (s.type === 'inbound-rtp' && s.kind === 'audio') energy += s.totalAudioEnergy ?? 0;
+      },
+    );
+    return energy;
+  });
+}
+
+/** Whether sound arrives: the received energy grows over a second. */
+async function hearsSound(page: Page) {
+  const before = await inboundAudioEnergy(page);
+  await new Promise((r) => setTimeout(r, 1000));
+  const after = await inboundAudioEnergy(page);
+  if (process.env.HH_DEBUG) console.log(`audio energy ${before} → ${after}`);
+  return before >= 0 && after - before > 1e-6;
+}
+
+/** Mean brightness (0–255) of the other party's picture, or -1 before it plays. */
+function remoteBrightness(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const video = document.querySelector<HTMLVideoElement>('[data-testid="remote-video"]');
+    if (!video || video.readyState < 2) return -1;
+    const canvas = document.createElement('canvas');
+    canvas.width = 64;
+    canvas.height = 48;
+    const g = canvas.getContext('2d', { willReadFrequently: true })!;
+    g.drawImage(video, 0, 0, 64, 48);
+    const data = g.getImageData(0, 0, 64, 48).data;
+    let sum = 0;
+    for (let i = 0; i < data.length; i += 4) sum += data[i]! + data[i + 1]! + data[i + 2]!;
+    return sum / (data.length / 4) / 3;
+  });
+}
+
+/** 静音 and 关闭摄像头 on the employer's side switch the sent tracks; the seeker notices. */
+async function exerciseToggles(employer: Page, seeker: Page) {
+  const tracks = () => localTracks(employer);
+  await waitFor('the seeker to hear the employer', () => hearsSound(seeker));
+  const buttons = employer.locator('[data-testid="call-view"]').getByRole('button');
+  await buttons.filter({ hasText: /^\s*静\s?音\s*$/ }).click();
+  await waitFor(
+    'the employer microphone muted',
+    async () => (await tracks()).audio?.enabled === false,
+  );
+  await waitFor('the seeker to hear silence', async () => !(await hearsSound(seeker)));
+  await employer.getByRole('button', { name: '取消静音' }).click();
+  await waitFor('the employer microphone on', async () => (await tracks()).audio?.enabled === true);
+  await waitFor('the seeker to hear the employer again', () => hearsSound(seeker));
+
+  await waitFor(
+    'the seeker to see the employer',
+    async () => (await remoteBrightness(seeker)) > 20,
+  );
+  await employer.getByRole('button', { name: '关闭摄像头' }).click();
+  await waitFor('the employer camera off', async () => (await tracks()).video?.enabled === false);
+  await waitFor('a black picture at the seeker', async () => {
+    const b = await remoteBrightness(seeker);
+    return b >= 0 && b < 8;
+  });
+  await employer.getByRole('button', { name: '打开摄像头' }).click();
+  await waitFor('the employer camera on', async () => (await tracks()).video?.enabled === true);
+  await waitFor(
+    'the seeker to see the employer again',
+    async () => (await remoteBrightness(seeker)) > 20,
+  );
+}
+
+/** Milliseconds until midnight in China (UTC+8), where the hall's day ends. */
+function untilChinaMidnight(now = Date.now()) {
+  const day = 24 * 3600_000;
+  const offset = 8 * 3600_000;
+  return day - ((now + offset) % day);
+}
+
 const hhMinutes = (d: Date) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 
 /**
  * Two Chromium pages with fake camera and microphone: the employer invites from the
- * negotiation hall, the seeker attends, the employer confirms; the hall shows the seeker
- * online; the call connects with video both ways; the seeker's page reloads (the drop); the
- * employer calls again and video flows again; the employer marks 合适 and ends.
+ * negotiation hall, the seeker attends from 我的应聘 (面试通知 NEW → 查看回复 → 参加面试), the
+ * employer confirms; the employer's device check picks a microphone the call then sends; the
+ * hall shows the seeker online; the call connects with video both ways; mute and camera
+ * toggles silence and blacken what the seeker receives; the seeker's page reloads (the drop);
+ * the employer calls again and video flows again; the employer marks 合适 and ends, the hall
+ * moves to the next candidate (a second interview), who is called and marked 待定.
  */
 const journey: Journey = {
   name: 'interviews: invitation, confirmation and a one-to-one video call with a drop',
@@ -110,6 +194,12 @@ const journey: Journey = {
       });
       page.on('pageerror', (e) => console.log(`[${name}] pageerror ${e.message}`));
     }
+    // the interviews are minutes from now and the hall shows one China day: never straddle
+    // midnight (the journey takes a few minutes), wait for the new day instead
+    if (untilChinaMidnight() < 12 * 60_000) {
+      console.log('  (close to midnight in China: waiting for the new day)');
+      await new Promise((r) => setTimeout(r, untilChinaMidnight() + 5000));
+    }
     await employer.goto('/');
     await seeker.goto('/');
     const { csrfToken } = await signIn(employer, {
@@ -123,42 +213,48 @@ const journey: Journey = {
       password: DEMO_PIN,
     });
 
-    // a posting of this employer and the seeker's application to it
+    // two postings of this employer and the seeker's applications to them
     const h = { 'x-csrf-token': csrfToken };
-    const created = await employer.request.post('/api/org/jobs', {
-      headers: h,
-      data: {
-        title: '视频面试测试岗',
-        occupation: '软件开发',
-        description: '负责招聘平台的后端开发。',
-        skills: 'Node.js、PostgreSQL',
-        salaryMin: 7500,
-        salaryMax: 8499,
-        education: 'college',
-        ageMin: 18,
-        ageMax: 45,
-        employmentType: 'full_time',
-        district: '嘉定区',
-        headcount: 1,
-        probationMonths: 3,
-        probationSalary: 6500,
-      },
-    });
-    if (!created.ok()) throw new Error(`create job: ${created.status()} ${await created.text()}`);
-    const job = (await created.json()) as { id: string };
-    const published = await employer.request.post(`/api/org/jobs/${job.id}/publish`, {
-      headers: h,
-    });
-    if (!published.ok()) throw new Error(`publish: ${published.status()}`);
-    const applied = await seeker.request.post('/api/applications', {
-      data: { jobId: job.id },
-      headers: { 'x-csrf-token': seekerCsrf },
-    });
-    if (!applied.ok()) throw new Error(`apply: ${applied.status()} ${await applied.text()}`);
+    const sh = { 'x-csrf-token': seekerCsrf };
+    const applyTo = async (title: string) => {
+      const created = await employer.request.post('/api/org/jobs', {
+        headers: h,
+        data: {
+          title,
+          occupation: '软件开发',
+          description: '负责招聘平台的后端开发。',
+          skills: 'Node.js、PostgreSQL',
+          salaryMin: 7500,
+          salaryMax: 8499,
+          education: 'college',
+          ageMin: 18,
+          ageMax: 45,
+          employmentType: 'full_time',
+          district: '嘉定区',
+          headcount: 1,
+          probationMonths: 3,
+          probationSalary: 6500,
+        },
+      });
+      if (!created.ok()) throw new Error(`create job: ${created.status()} ${await created.text()}`);
+      const job = (await created.json()) as { id: string };
+      const published = await employer.request.post(`/api/org/jobs/${job.id}/publish`, {
+        headers: h,
+      });
+      if (!published.ok()) throw new Error(`publish: ${published.status()}`);
+      const applied = await seeker.request.post('/api/applications', {
+        data: { jobId: job.id },
+        headers: sh,
+      });
+      if (!applied.ok()) throw new Error(`apply: ${applied.status()} ${await applied.text()}`);
+      return ((await applied.json()) as { application: { id: string } }).application;
+    };
+    await applyTo('视频面试测试岗');
+    const second = await applyTo('第二轮复试岗');
 
     // 面试邀约 from the negotiation hall: in three minutes, by video
     await employer.goto('/employer/negotiation-hall');
-    await employer.locator('[data-testid="hall-candidate"]').first().click();
+    await employer.locator('[data-testid="hall-candidate"]', { hasText: '视频面试测试岗' }).click();
     await employer.locator('[data-testid="interview-invite"]').click();
     const dialog = employer.getByRole('dialog');
     const picker = dialog.getByLabel('面试日期和时间');
@@ -171,21 +267,55 @@ const journey: Journey = {
     await dialog.getByRole('button', { name: /^发\s?送$/ }).click();
     await employer.getByText('面试邀约已发送').waitFor();
 
-    // the seeker sees 面试通知 NEW and attends
-    await seeker.goto('/seeker/interviews');
-    const item = seeker.locator('[data-testid="agenda-item"]', { hasText: '视频面试测试岗' });
-    await item.locator('[data-testid="interview-new"]').waitFor();
-    await item.getByRole('button', { name: '参加面试', exact: true }).click();
-    await seeker.getByText('已回复参加面试').waitFor();
+    // the second candidate (the same seeker's other application), a minute later, by the API
+    const invited = await employer.request.post('/api/interviews', {
+      headers: h,
+      data: {
+        applicationId: second.id,
+        startsAt: new Date(Date.now() + 4 * 60_000).toISOString(),
+        mode: 'video',
+        contactName: '王老师',
+        contactPhone: '021-61234567',
+      },
+    });
+    if (!invited.ok()) throw new Error(`invite: ${invited.status()} ${await invited.text()}`);
+    const secondId = ((await invited.json()) as { id: string }).id;
+    const attended = await seeker.request.post(`/api/interviews/${secondId}/attend`, {
+      headers: sh,
+    });
+    if (!attended.ok()) throw new Error(`attend: ${attended.status()}`);
 
-    // the employer confirms in the hall's invitation list
+    // 我的应聘: the application shows 面试通知 NEW; 查看回复 → 参加面试
+    await seeker.goto('/seeker/applications');
+    const application = seeker.locator('[data-testid="my-application"]', {
+      hasText: '视频面试测试岗',
+    });
+    await application
+      .locator('[data-testid="application-interview-notice"]', { hasText: '面试通知 NEW' })
+      .waitFor();
+    await application.locator('[data-testid="view-reply"]').click();
+    await seeker.locator('[data-testid="notice-attend"]').click();
+    await seeker.getByText('已回复参加面试').waitFor();
+    // the opened notice is no longer NEW
+    await application
+      .locator('[data-testid="application-interview-notice"]', { hasText: /^面试通知$/ })
+      .waitFor();
+
+    // the employer confirms both in the hall's invitation list
     await employer.goto('/employer/interview-hall?hhtest=1');
     await employer.getByRole('tab', { name: '面试邀约' }).click();
-    await employer.locator('[data-testid="confirm-interview"]').first().click();
-    await employer.getByText('已确认，已向求职者发送详细面试通知').waitFor();
+    for (let i = 0; i < 2; i++) {
+      await employer.locator('[data-testid="confirm-interview"]').first().click();
+      await employer.getByText('已确认，已向求职者发送详细面试通知').last().waitFor();
+      await waitFor(
+        'the confirmation to leave the list',
+        async () => (await employer.locator('[data-testid="confirm-interview"]').count()) === 1 - i,
+      );
+    }
 
     // the seeker reads the detailed notice and waits in the waiting room
     await seeker.goto('/seeker/interviews?hhtest=1');
+    const item = seeker.locator('[data-testid="agenda-item"]', { hasText: '视频面试测试岗' });
     await item.click();
     const detail = seeker.locator('[data-testid="interview-detail"]');
     await detail.getByText('021-61234567').waitFor();
@@ -211,6 +341,7 @@ const journey: Journey = {
     if (sent.audio?.deviceId !== micId) {
       throw new Error(`the call sends microphone ${sent.audio?.deviceId}, chosen ${micId}`);
     }
+    await exerciseToggles(employer, seeker);
     await employer.screenshot({ path: path.join(artifactsDir, 'interviews-employer-call.png') });
 
     // the drop: the seeker's page reloads; the employer sees the interruption
@@ -240,11 +371,30 @@ const journey: Journey = {
     await result.getByText('合适', { exact: true }).click();
     await result.getByLabel('面试评价').fill('表达清晰，技术基础扎实');
     await result.getByRole('button', { name: '结束面试' }).click();
-    await employer.getByText('面试已结束').first().waitFor();
     await waitFor('the queue to show the result', async () =>
       ((await entry.textContent()) ?? '').includes('合适'),
     );
     expectText(await entry.textContent(), '中断 1 次', 'the interruption is recorded');
+
+    // the hall moves to the next candidate in the queue, who waits in the waiting room
+    const nextEntry = employer.locator('[data-testid="queue-entry"]').nth(1);
+    await employer.getByRole('heading', { name: /第二轮复试岗/ }).waitFor();
+    await seeker.goto(`/seeker/interviews?hhtest=1&id=${secondId}`);
+    await seeker.locator('[data-testid="device-check"]').waitFor();
+    await seeker.getByRole('button', { name: '设备正常' }).click();
+    await waitFor(
+      'the next candidate online',
+      async () => (await nextEntry.getAttribute('data-online')) === '1',
+    );
+    await nextEntry.getByRole('button', { name: '开始面试' }).click();
+    await answer(seeker);
+    await expectVideoFlowing(employer, seeker, 'with the next candidate');
+    await employer.getByRole('button', { name: /挂\s?断/ }).click();
+    await result.getByText('待定', { exact: true }).click();
+    await result.getByRole('button', { name: '结束面试' }).click();
+    await waitFor('the queue to show the second result', async () =>
+      ((await nextEntry.textContent()) ?? '').includes('待定'),
+    );
   },
 };
 export default journey;
