@@ -40,11 +40,11 @@ export default function StaffFactsPage() {
         type="info"
         showIcon
         style={{ marginBottom: 12 }}
-        message="学生确认后的学历、政治面貌本人无法修改；核实后可在此更正，须填写原因，更正记录留存审计。"
+        message="查找本校已激活账号的毕业生。学生确认后的学历、政治面貌本人无法修改；核实后可在此更正，须填写原因，更正记录留存审计。"
       />
       <Input.Search
         aria-label="姓名或学号"
-        placeholder="输入姓名或学号查找本校已激活账号的毕业生"
+        placeholder="姓名或学号"
         enterButton="查找"
         allowClear
         maxLength={50}
