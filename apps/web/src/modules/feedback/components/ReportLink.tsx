@@ -36,7 +36,7 @@ export function ReportLink(props: {
   return (
     <Link
       to={reportPath(account, props.targetType, props.targetId)}
-      style={{ color: '#8c8c8c', fontSize: props.small ? 12 : undefined, marginLeft: 8 }}
+      style={{ color: '#595959', fontSize: props.small ? 12 : undefined, marginLeft: 8 }}
     >
       <WarningOutlined /> {what[props.targetType]}
     </Link>
