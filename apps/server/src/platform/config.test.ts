@@ -68,6 +68,16 @@ describe('configuration from the environment', () => {
   });
 });
 
+describe('public URL', () => {
+  it('defaults to localhost on the configured port, without a trailing slash', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '3999' }).publicUrl).toBe('http://localhost:3999');
+    expect(loadConfig({ HIREHALL_PUBLIC_URL: 'https://job.example.cn/' }).publicUrl).toBe(
+      'https://job.example.cn',
+    );
+  });
+});
+
 describe('Secure cookies', () => {
   it('follow HIREHALL_PUBLIC_URL: https → Secure, http → not', () => {
     expect(loadConfig({}).secureCookies).toBe(false);

@@ -43,7 +43,8 @@ const envSchema = z.object({
   HIREHALL_REVEAL_POINTS: num().int().min(0).max(100_000).default(10),
   HIREHALL_APPLICATION_QUOTA: num().int().min(1).max(1000).default(10),
   HIREHALL_INSTITUTION_POSTING_CAP: num().int().min(1).max(10_000).default(10),
-  HIREHALL_PUBLIC_URL: z.url().default('http://localhost:3000'),
+  /** unset: http://localhost:$PORT */
+  HIREHALL_PUBLIC_URL: z.url().optional(),
   /** let the provincial report push to private/loopback addresses (tests, an intranet platform) */
   HIREHALL_PROVINCIAL_ALLOW_PRIVATE: flag(false),
   HIREHALL_MAIL_TRANSPORT: z.enum(['dev', 'smtp']).default('dev'),
@@ -167,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  const publicUrl = (e.HIREHALL_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const devTools =
     e.HIREHALL_DEV_TOOLS === undefined
       ? e.NODE_ENV !== 'production'
@@ -219,7 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.HIREHALL_ADMIN_PASSWORD,
     secureCookies:
       e.HIREHALL_SECURE_COOKIES === undefined
-        ? new URL(e.HIREHALL_PUBLIC_URL).protocol === 'https:'
+        ? new URL(publicUrl).protocol === 'https:'
         : ['1', 'true', 'yes'].includes(e.HIREHALL_SECURE_COOKIES),
     trustProxy: e.HIREHALL_TRUST_PROXY,
     devTools,
@@ -247,7 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel: e.LOG_LEVEL,
     version: process.env.npm_package_version ?? '0.1.0',
-    publicUrl: e.HIREHALL_PUBLIC_URL.replace(/\/$/, ''),
+    publicUrl,
     provincialAllowPrivate: e.HIREHALL_PROVINCIAL_ALLOW_PRIVATE,
     mail: {
       transport: e.HIREHALL_MAIL_TRANSPORT,
