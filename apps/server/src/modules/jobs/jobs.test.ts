@@ -176,23 +176,28 @@ describe('compliance check', () => {
   });
 });
 
+/** The employer's posting with a doubtful phrase, published into the review queue. */
+async function submitDoubtful(title: string): Promise<{ id: string; version: number }> {
+  const created = await inject({
+    method: 'POST',
+    url: '/api/org/jobs',
+    headers: employer.headers,
+    payload: goodJob({ title, skills: '性别不限' }),
+  });
+  const res = await inject({
+    method: 'POST',
+    url: `/api/org/jobs/${created.json().id}/publish`,
+    headers: employer.headers,
+  });
+  expect(res.json().status).toBe('in_review');
+  return res.json();
+}
+
 describe('compliance re-check of postings under review', () => {
   async function inReview(title: string) {
     const school = await signInAs(t.database.db, 'school');
     await admit(t.database.db, employer.organizationId!, school.organizationId!);
-    const created = await inject({
-      method: 'POST',
-      url: '/api/org/jobs',
-      headers: employer.headers,
-      payload: goodJob({ title, skills: '性别不限' }),
-    });
-    const res = await inject({
-      method: 'POST',
-      url: `/api/org/jobs/${created.json().id}/publish`,
-      headers: employer.headers,
-    });
-    expect(res.json().status).toBe('in_review');
-    return { school, job: res.json() as { id: string; version: number } };
+    return { school, job: await submitDoubtful(title) };
   }
 
   it('an edit adding a clear violation takes the posting out of review; approval is impossible', async () => {
@@ -328,20 +333,7 @@ describe('review results reach the employer through the outbox', () => {
 
   it('approval and return each append one job.reviewed event for the organization', async () => {
     const admin = await signInAs(t.database.db, 'admin');
-    const submit = async (title: string) => {
-      const created = await inject({
-        method: 'POST',
-        url: '/api/org/jobs',
-        headers: employer.headers,
-        payload: goodJob({ title, skills: '性别不限' }),
-      });
-      const res = await inject({
-        method: 'POST',
-        url: `/api/org/jobs/${created.json().id}/publish`,
-        headers: employer.headers,
-      });
-      return res.json().id as string;
-    };
+    const submit = async (title: string) => (await submitDoubtful(title)).id;
     const a = await submit('通知岗位甲');
     await inject({ method: 'POST', url: `/api/review/jobs/${a}/approve`, headers: admin.headers });
     expect(await eventsOf(a)).toEqual([
