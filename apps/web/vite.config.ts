@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -40,8 +41,42 @@ function precacheShell(): Plugin {
   };
 }
 
+/**
+ * Writes `name.br` and `name.gz` beside every JS and CSS file of the build; the server sends
+ * them to browsers that accept them (@fastify/static `preCompressed`), so nothing is
+ * compressed per request and phones download a quarter of the bytes.
+ */
+function precompressAssets(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'hirehall-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const assets = path.join(outDir, 'assets');
+      for (const name of fs.readdirSync(assets)) {
+        if (!/\.(js|css)$/.test(name)) continue;
+        const file = path.join(assets, name);
+        const bytes = fs.readFileSync(file);
+        fs.writeFileSync(`${file}.gz`, zlib.gzipSync(bytes, { level: 9 }));
+        fs.writeFileSync(
+          `${file}.br`,
+          zlib.brotliCompressSync(bytes, {
+            params: {
+              [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+              [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+            },
+          }),
+        );
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), precacheShell()],
+  plugins: [react(), precacheShell(), precompressAssets()],
   server: {
     port: 5173,
     proxy: {

@@ -134,10 +134,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await registerModules(app, ctx);
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
-    // Hashed build assets never change under their name: cache them for a year.
+    // Hashed build assets never change under their name: cache them for a year. The build
+    // writes .br/.gz beside each JS and CSS file; they are sent to browsers that accept them.
     await app.register(fastifyStatic, {
       root: webDist,
       wildcard: false,
+      preCompressed: true,
       maxAge: '1h',
       setHeaders: (reply, filePath) => {
         if (filePath.includes(`${path.sep}assets${path.sep}`)) {

@@ -1,8 +1,8 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { Button, Result } from 'antd';
 import { Link } from 'react-router';
-import { ComingSoon } from '../components/feedback.tsx';
+import { ComingSoon, PageLoading } from '../components/feedback.tsx';
 import type { Area, ModuleRoutes } from '../lib/routes.ts';
 import type { Role } from '../modules/accounts/api/accounts.api.ts';
 import { accountsRoutes } from '../modules/accounts/routes.tsx';
@@ -26,8 +26,6 @@ import { applicationsRoutes } from '../modules/applications/routes.tsx';
 import { RequireRole } from './RequireRole.tsx';
 import { RouteError } from './RouteError.tsx';
 import { PublicLayout } from './layouts/PublicLayout.tsx';
-import { SeekerLayout } from './layouts/SeekerLayout.tsx';
-import { EmployerLayout, InstitutionLayout, SchoolLayout, AdminLayout } from './layouts/areas.tsx';
 import {
   adminMenu,
   employerMenu,
@@ -38,6 +36,24 @@ import {
   seekerRecruitMenu,
   type NavItem,
 } from './navigation.tsx';
+
+// The signed-in areas' layouts (menus, notification bell, chat badge, the socket.io client)
+// are chunks of their own: the public job search and fair pages load none of them.
+const SeekerLayout = lazy(() =>
+  import('./layouts/SeekerLayout.tsx').then((m) => ({ default: m.SeekerLayout })),
+);
+const EmployerLayout = lazy(() =>
+  import('./layouts/areas.tsx').then((m) => ({ default: m.EmployerLayout })),
+);
+const SchoolLayout = lazy(() =>
+  import('./layouts/areas.tsx').then((m) => ({ default: m.SchoolLayout })),
+);
+const InstitutionLayout = lazy(() =>
+  import('./layouts/areas.tsx').then((m) => ({ default: m.InstitutionLayout })),
+);
+const AdminLayout = lazy(() =>
+  import('./layouts/areas.tsx').then((m) => ({ default: m.AdminLayout })),
+);
 
 /**
  * Every module's routes, in one list. A new module (jobs, jobfairs, …) exports a
@@ -138,7 +154,11 @@ function areaRoute(shell: AreaShell): RouteObject {
     );
   return {
     path: shell.base,
-    element: <RequireRole roles={shell.roles}>{shell.layout}</RequireRole>,
+    element: (
+      <RequireRole roles={shell.roles}>
+        <Suspense fallback={<PageLoading />}>{shell.layout}</Suspense>
+      </RequireRole>
+    ),
     errorElement: <RouteError />,
     // the pathless child keeps the layout on screen when a page fails
     children: [

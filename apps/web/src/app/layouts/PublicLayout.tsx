@@ -1,10 +1,14 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Button, Layout } from 'antd';
 import { Link, Outlet } from 'react-router';
 import { PageLoading } from '../../components/feedback.tsx';
 import { homePathOf, useAuth } from '../session.ts';
-import { UserActions } from './UserActions.tsx';
 import { useIsMobile } from '../../lib/useIsMobile.ts';
+
+// only for a signed-in visitor: the bell and the account menu stay out of the public pages' load
+const UserActions = lazy(() =>
+  import('./UserActions.tsx').then((m) => ({ default: m.UserActions })),
+);
 
 /** Landing, sign-in and registration pages. */
 export function PublicLayout() {
@@ -40,7 +44,9 @@ export function PublicLayout() {
                 </Button>
               </Link>
             )}
-            <UserActions />
+            <Suspense fallback={null}>
+              <UserActions />
+            </Suspense>
           </>
         )}
       </Layout.Header>

@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import type { ModuleRoutes } from '../../lib/routes.ts';
-import LandingPage from './pages/LandingPage.tsx';
 
+const LandingPage = lazy(() => import('./pages/LandingPage.tsx'));
 const SeekerLoginPage = lazy(() => import('./pages/SeekerLoginPage.tsx'));
 const GraduateLoginPage = lazy(() => import('./pages/GraduateLoginPage.tsx'));
 const CertifiedLoginPage = lazy(() => import('./pages/CertifiedLoginPage.tsx'));
