@@ -69,4 +69,109 @@ const journey: Journey = {
     });
   },
 };
-export default journey;
+/** A posting the employer can publish (every required field, nothing the compliance check flags). */
+const publishableJob = {
+  title: '上限验证专员',
+  occupation: '行政专员',
+  description: '负责日常行政事务与档案整理。',
+  skills: '熟练使用办公软件',
+  salaryMin: 5500,
+  salaryMax: 6499,
+  education: 'college',
+  ageMin: 18,
+  ageMax: 45,
+  employmentType: 'full_time',
+  district: '浦东新区',
+  headcount: 1,
+};
+
+/**
+ * Issue 3 (active-posting cap): in 单位管理 the admin sees an employer's effective cap and its
+ * source, is told off for an empty value, sets an override at the employer's active count —
+ * the figure and source update and the employer's next publish is refused — then restores the
+ * default.
+ */
+const postingCap: Journey = {
+  name: 'admin 单位管理: 在招职位上限 override shown, enforced on the employer, cleared',
+  async run({ newPage }) {
+    const employer = demo.employers[1];
+    const admin = await newPage();
+    await admin.goto('/');
+    const signIn = await admin.request.post('/api/auth/sign-in', {
+      data: { portal: 'staff', identifier: demo.staff.admin.username, password: DEMO_PASSWORD },
+    });
+    if (!signIn.ok()) throw new Error(`admin sign-in: ${signIn.status()} ${await signIn.text()}`);
+    const adminCsrf = ((await signIn.json()) as { csrfToken: string }).csrfToken;
+    await admin.goto('/admin');
+    await admin.getByRole('menuitem', { name: /单位管理$/ }).click();
+    await admin.waitForURL('**/admin/organization-admin');
+    await admin.getByRole('combobox').fill(employer.name);
+    await admin.locator('.ant-select-item-option', { hasText: employer.name }).first().click();
+
+    const effective = admin.getByTestId('posting-cap-effective');
+    const source = admin.getByTestId('posting-cap-source');
+    await effective.waitFor();
+    expectText(await effective.textContent(), '不限', 'a company’s default cap');
+    expectText(await source.textContent(), '按单位类型默认', 'cap source before');
+    const active = Number(await admin.getByTestId('posting-cap-active').textContent());
+    if (!Number.isInteger(active) || active < 1) throw new Error(`active postings: ${active}`);
+    const orgId = await admin.evaluate(async (name) => {
+      const res = await fetch('/api/admin/organizations');
+      const orgs = (await res.json()) as { id: string; name: string }[];
+      return orgs.find((o) => o.name === name)?.id;
+    }, employer.name);
+    if (!orgId) throw new Error(`no organization ${employer.name}`);
+
+    try {
+      await admin.getByRole('button', { name: '保存上限' }).click();
+      await admin.getByText('请输入上限（0–10000 的整数）').waitFor();
+      await admin.getByLabel('单独设置上限').fill(String(active));
+      await admin.getByRole('button', { name: '保存上限' }).click();
+      await admin.getByText(`已将「${employer.name}」的在招职位上限设为 ${active} 条`).waitFor();
+      await waitUntil('the override to show', async () =>
+        ((await effective.textContent()) ?? '').includes(`${active} 条`),
+      );
+      expectText(await source.textContent(), '单独设置', 'cap source after the override');
+      await admin.getByText(/已达到上限/).waitFor();
+
+      // the employer at its cap cannot publish one more posting
+      const company = await newPage();
+      await company.goto('/');
+      const employerIn = await company.request.post('/api/auth/sign-in', {
+        data: { portal: 'employer', identifier: employer.creditCode, password: DEMO_PASSWORD },
+      });
+      if (!employerIn.ok()) throw new Error(`employer sign-in: ${employerIn.status()}`);
+      const headers = {
+        'x-csrf-token': ((await employerIn.json()) as { csrfToken: string }).csrfToken,
+      };
+      const created = await company.request.post('/api/org/jobs', {
+        data: publishableJob,
+        headers,
+      });
+      if (created.status() !== 201) throw new Error(`create: ${await created.text()}`);
+      const jobId = ((await created.json()) as { id: string }).id;
+      const refused = await company.request.post(`/api/org/jobs/${jobId}/publish`, { headers });
+      const body = (await refused.json()) as { error?: { code: string; message: string } };
+      if (refused.status() !== 409 || body.error?.code !== 'ACTIVE_POSTING_LIMIT') {
+        throw new Error(`publish at the cap: ${refused.status()} ${JSON.stringify(body)}`);
+      }
+      expectText(body.error.message, String(active), 'the refusal names the cap');
+      await company.request.delete(`/api/org/jobs/${jobId}`, { headers });
+
+      await admin.getByRole('button', { name: '恢复默认' }).click();
+      await admin.getByText(`已恢复「${employer.name}」的默认上限：不限`).waitFor();
+      await waitUntil('the default to show again', async () =>
+        ((await source.textContent()) ?? '').includes('按单位类型默认'),
+      );
+      expectText(await effective.textContent(), '不限', 'cap after restoring the default');
+    } finally {
+      // later journeys publish for this employer: never leave the override behind
+      await admin.request.put(`/api/admin/organizations/${orgId}/posting-cap`, {
+        data: { cap: null },
+        headers: { 'x-csrf-token': adminCsrf },
+      });
+    }
+  },
+};
+
+export default [journey, postingCap];

@@ -11,6 +11,7 @@ import type {
   PointsLedger,
   VerificationStatus,
 } from '@hirehall/shared/admin';
+import type { PostingCap } from '@hirehall/shared/jobs';
 import { api } from '../../../lib/api.ts';
 
 export type AuditFilter = Partial<Omit<AuditQuery, 'pageSize'>>;
@@ -59,6 +60,12 @@ export const adjustPoints = (id: string, delta: number, reason: string) =>
     method: 'POST',
     body: { delta, reason },
   });
+
+export const getPostingCap = (id: string) =>
+  api<PostingCap>(`/api/admin/organizations/${id}/posting-cap`);
+/** `null` removes the override: the organization kind's cap applies again. */
+export const setPostingCap = (id: string, cap: number | null) =>
+  api<PostingCap>(`/api/admin/organizations/${id}/posting-cap`, { method: 'PUT', body: { cap } });
 
 export const findAccounts = (q: string) =>
   api<AccountLookup[]>('/api/admin/accounts', { query: { q } });

@@ -32,10 +32,14 @@ import {
   saveOrganizationInfo,
   suspendOrganization,
 } from '../api/admin-console.api.ts';
+import { PostingCapCard } from '../components/PostingCapCard.tsx';
 
 const kindLabels = { company: '用人单位', institution: '认证机构', school: '学校' } as const;
 
-/** 单位管理: pick an organization; edit its info, suspend or reinstate it, grant points. */
+/**
+ * 单位管理: pick an organization; edit its info, suspend or reinstate it, set its active-posting
+ * cap, grant points.
+ */
 export default function OrganizationAdminPage() {
   const [selected, setSelected] = useState<string | undefined>();
   const list = useQuery({ queryKey: ['admin', 'organizations'], queryFn: listOrganizations });
@@ -77,6 +81,9 @@ function OrganizationPanel({ id }: { id: string }) {
           <Col xs={24} lg={12}>
             <Space direction="vertical" size={16} style={{ width: '100%' }}>
               <SuspensionCard org={org} />
+              {org.kind !== 'school' && (
+                <PostingCapCard id={org.id} name={org.name} kind={org.kind} />
+              )}
               {org.kind !== 'school' && <PointsCard id={org.id} />}
             </Space>
           </Col>
