@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { ensureServerBundle } from '../bench/lib/server.ts';
 
 export const root = path.resolve(import.meta.dirname, '..');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -26,31 +27,33 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the real server (built web app, demo data, dev outbox) on a free port. */
+let bundle: string | undefined;
+
+/**
+ * Starts the real server (built web app, demo data, dev outbox) on a free port: node on the
+ * server bundle, as `npm start` runs it (built once per run when a source is newer).
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<Server> {
+  bundle ??= ensureServerBundle();
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hirehall-e2e-'));
   const logFile = path.join(dataDir, 'server.log');
   const log = fs.openSync(logFile, 'a');
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'apps/server/src/main.ts'],
-    {
-      cwd: root,
-      stdio: ['ignore', log, log],
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        HIREHALL_DEV_TOOLS: '1',
-        HIREHALL_DEMO: '1',
-        HIREHALL_DATA_DIR: dataDir,
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        HIREHALL_ADMIN_PASSWORD: 'Admin-e2e-2026',
-        ...env,
-      },
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', bundle], {
+    cwd: root,
+    stdio: ['ignore', log, log],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HIREHALL_DEV_TOOLS: '1',
+      HIREHALL_DEMO: '1',
+      HIREHALL_DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      HIREHALL_ADMIN_PASSWORD: 'Admin-e2e-2026',
+      ...env,
     },
-  );
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   // a busy shared machine can take minutes to migrate and load the demo data
   const deadline = Date.now() + 240_000;

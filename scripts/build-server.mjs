@@ -47,7 +47,15 @@ export function serverBuildStale() {
  * stand-in that requires the package on first use. Only packages whose `require()` is the very
  * object `import` gives belong here (checked at build time).
  */
-const lazyPackages = ['exceljs', 'qrcode', 'sanitize-html'];
+const lazyPackages = [
+  'exceljs',
+  'qrcode',
+  'sanitize-html',
+  'pdfkit',
+  'sharp',
+  'nodemailer',
+  'papaparse',
+];
 
 const lazyModule = (name) => `import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);

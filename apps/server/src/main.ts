@@ -4,11 +4,24 @@ import { buildApp } from './app.ts';
 import { prepareFirstStart } from './first-start.ts';
 
 async function main() {
+  // performance.now() counts from the process start: the first mark is module loading
+  const marks: Record<string, number> = { modules: performance.now() };
+  const mark = (name: string, since: number) => (marks[name] = performance.now() - since);
   const config = loadConfig();
+  let t = performance.now();
   const database = await openDatabase(config);
+  mark('database', t);
+  t = performance.now();
   const app = await buildApp({ config, database });
+  mark('app', t);
+  t = performance.now();
   await prepareFirstStart({ config, db: database.db, log: app.log });
+  mark('firstStart', t);
   await app.listen({ host: config.host, port: config.port });
+  app.log.info(
+    { startupMs: Object.fromEntries(Object.entries(marks).map(([k, v]) => [k, Math.round(v)])) },
+    `ready in ${Math.round(performance.now())} ms`,
+  );
   if (config.devTools) warnDevTools(config);
 
   let closing = false;
