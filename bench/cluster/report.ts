@@ -102,7 +102,7 @@ ${x.options.seekers} seekers, ${x.options.employers} employers, ${r.seconds.toFi
 
 ${kindTable(r.kinds)}
 
-- RSS: ${rss.map((p, i) => `${i < x.processes.servers.length ? `server ${i + 1}` : 'HAProxy'} ${p.startMb} → max ${p.maxMb} MB`).join('; ')}
+- RSS, CPU (% of one core) and run-queue wait (% of the run its threads together spent runnable without a CPU): ${rss.map((p, i) => `${i < x.processes.servers.length ? `server ${i + 1}` : 'HAProxy'} ${p.startMb} → max ${p.maxMb} MB, CPU ${p.cpuPercent} %, waiting ${p.runQueueWaitPercent} %`).join('; ')}
 - load average (1 min): start ${l.start}, mean ${l.mean}, max ${l.max}, end ${l.end} (2 cores, shared with other work)
 
 ${r.errorSamples.length ? `First errors:\n\n${r.errorSamples.map((e) => `- ${e}`).join('\n')}\n` : ''}`;

@@ -20,11 +20,11 @@ export function seedOptionsFromArgs(): SeedOptions {
 }
 
 export function simArgs() {
-  const [lo, hi] = arg('think', '2000-8000').split('-').map(Number);
+  const [lo, hi] = arg('think', '5000-15000').split('-').map(Number);
   return {
     seconds: Number(arg('seconds', '60')),
     thinkMs: [lo!, hi ?? lo!] as [number, number],
-    rampSeconds: Number(arg('ramp', '15')),
+    rampSeconds: Number(arg('ramp', '20')),
   };
 }
 

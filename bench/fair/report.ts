@@ -65,6 +65,25 @@ export function rssBytes(pid: number): number {
   }
 }
 
+/** CPU time and time spent runnable but waiting for a CPU (run queue), all threads, in ms. */
+export function schedMs(pid: number): { cpu: number; waiting: number } {
+  let cpu = 0;
+  let waiting = 0;
+  try {
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      const [run, wait] = fs
+        .readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8')
+        .split(' ')
+        .map(Number);
+      cpu += run! / 1e6;
+      waiting += wait! / 1e6;
+    }
+  } catch {
+    /* gone, or not Linux */
+  }
+  return { cpu, waiting };
+}
+
 export const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 /** Samples the processes' RSS and the load average every second until stopped. */
@@ -72,6 +91,8 @@ export function sampleResources(pids: number[]) {
   const maxRss = new Map(pids.map((p) => [p, rssBytes(p)]));
   const startRss = new Map(maxRss);
   const load: number[] = [os.loadavg()[0]!];
+  const sched0 = new Map(pids.map((p) => [p, schedMs(p)]));
+  const t0 = Date.now();
   const timer = setInterval(() => {
     for (const p of pids) maxRss.set(p, Math.max(maxRss.get(p) ?? 0, rssBytes(p)));
     load.push(os.loadavg()[0]!);
@@ -81,13 +102,21 @@ export function sampleResources(pids: number[]) {
       clearInterval(timer);
       load.push(os.loadavg()[0]!);
       const r = (v: number) => Math.round(v * 100) / 100;
+      const wall = Date.now() - t0;
       return {
-        rss: pids.map((p) => ({
-          pid: p,
-          startMb: mb(startRss.get(p) ?? 0),
-          maxMb: mb(maxRss.get(p) ?? 0),
-          endMb: mb(rssBytes(p)),
-        })),
+        rss: pids.map((p) => {
+          const a = sched0.get(p)!;
+          const b = schedMs(p);
+          return {
+            pid: p,
+            startMb: mb(startRss.get(p) ?? 0),
+            maxMb: mb(maxRss.get(p) ?? 0),
+            endMb: mb(rssBytes(p)),
+            /** % of one core used, and % of the run spent runnable but waiting for a CPU */
+            cpuPercent: Math.round(((b.cpu - a.cpu) / wall) * 100),
+            runQueueWaitPercent: Math.round(((b.waiting - a.waiting) / wall) * 100),
+          };
+        }),
         loadAverage1m: {
           start: r(load[0]!),
           max: r(Math.max(...load)),

@@ -164,20 +164,28 @@ export async function seekerJourney(ctx: SimContext, s: number) {
   }
 }
 
-/** Replies to seekers' messages after a pause, within the chat budget (20 per 10 s). */
+/** Each employer's sends in the last 10 s: kept under the chat budget (20 per 10 s). */
+const employerSends = new Map<number, number[]>();
+function spendChatBudget(e: number): boolean {
+  const now = Date.now();
+  const sentAt = employerSends.get(e) ?? [];
+  employerSends.set(e, sentAt);
+  while (sentAt.length > 0 && sentAt[0]! < now - 10_000) sentAt.shift();
+  if (sentAt.length >= 15) return false;
+  sentAt.push(now);
+  return true;
+}
+
+/** Replies to seekers' messages after a pause, within the chat budget. */
 function replyToSeekers(ctx: SimContext, e: number) {
   const socket = ctx.employerSockets[e];
   if (!socket) return;
-  const sentAt: number[] = [];
   socket.on(
     chatSocketEvents.message,
     (m: { conversationId: string; senderSide: string; seekerAccountId?: string }) => {
       if (m.senderSide !== 'seeker') return;
       void sleep(1000 + Math.random() * 3000).then(async () => {
-        const now = Date.now();
-        while (sentAt.length > 0 && sentAt[0]! < now - 10_000) sentAt.shift();
-        if (!live(ctx) || !socket.connected || sentAt.length >= 15) return;
-        sentAt.push(now);
+        if (!live(ctx) || !socket.connected || !spendChatBudget(e)) return;
         const seekerAccountId = await seekerOf(ctx, m.conversationId);
         if (!seekerAccountId) return;
         const s = ctx.seekerOfAccount.get(seekerAccountId);
@@ -229,7 +237,7 @@ async function candidates(ctx: SimContext, e: number, opened: Set<string>) {
     { applicationId: app.id },
   );
   const socket = ctx.employerSockets[e];
-  if (!conv.ok || !socket?.connected) return;
+  if (!conv.ok || !socket?.connected || !spendChatBudget(e)) return;
   conversationSeeker.set(conv.body.id, conv.body.seekerAccountId);
   const s = ctx.seekerOfAccount.get(conv.body.seekerAccountId);
   await ctx.ledger.send(socket, ctx.recorder, {
