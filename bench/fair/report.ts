@@ -38,6 +38,7 @@ export function chatLines(r: SimResult) {
             .join('; ')})`
         : ''),
     `- sockets: ${r.socketsConnected} connected, ${r.socketsDisconnectedEarly} dropped during the run`,
+    `- the virtual users' own event-loop delay (included in every latency above): p50 ${r.clientLoopDelayMs.p50} ms, p99 ${r.clientLoopDelayMs.p99} ms, max ${r.clientLoopDelayMs.max} ms`,
   ].join('\n');
 }
 

@@ -1,6 +1,7 @@
 // The fair morning against a running deployment: sockets first (as the web app connects on
 // sign-in), then seekers start over a ramp, employers work their candidate lists and reply,
 // and the seeded interviews are called. Used by bench/fair/run.ts and bench/cluster/run.ts.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Socket } from 'socket.io-client';
 import { runCall, type CallOutcome } from './calls.ts';
 import { ChatLedger, connectSocket, type ChatSummary } from './realtime.ts';
@@ -31,6 +32,8 @@ export interface SimResult {
   /** accounts whose HTTP requests were answered by more than one process (cluster) */
   servedBy: { accounts: number; byBothProcesses: number; processes: string[] };
   errorSamples: string[];
+  /** the virtual users' own event-loop delay: their latencies include it */
+  clientLoopDelayMs: { p50: number; p99: number; max: number };
 }
 
 async function connectAll(
@@ -73,6 +76,8 @@ export async function runSimulation(seed: FairSeed, o: SimOptions): Promise<SimR
   seed.seekers.forEach((s, i) => seekerSockets[i] && ledger.listen(seekerSockets[i], s.accountId));
 
   const started = Date.now();
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const ctx: SimContext = {
     http: new HttpClient(o.baseUrl, recorder),
     recorder,
@@ -115,6 +120,7 @@ export async function runSimulation(seed: FairSeed, o: SimOptions): Promise<SimR
   );
   await Promise.all(journeys);
   const outcomes = await Promise.all(calls);
+  loop.disable();
   const seconds = (Date.now() - started) / 1000;
   await ledger.settle(10_000);
   running = false;
@@ -151,5 +157,10 @@ export async function runSimulation(seed: FairSeed, o: SimOptions): Promise<SimR
       processes: [...processes],
     },
     errorSamples: recorder.errorSamples,
+    clientLoopDelayMs: {
+      p50: Math.round(loop.percentile(50) / 1e6),
+      p99: Math.round(loop.percentile(99) / 1e6),
+      max: Math.round(loop.max / 1e6),
+    },
   };
 }
