@@ -114,6 +114,7 @@ export function sampleResources(pids: number[]) {
             maxMb: mb(maxRss.get(p) ?? 0),
             endMb: mb(rssBytes(p)),
             /** % of one core used, and % of the run spent runnable but waiting for a CPU */
+            cpuMs: Math.round(b.cpu - a.cpu),
             cpuPercent: Math.round(((b.cpu - a.cpu) / wall) * 100),
             runQueueWaitPercent: Math.round(((b.waiting - a.waiting) / wall) * 100),
           };
