@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { openDatabase } from '../../apps/server/src/platform/db/database.ts';
+import { ensureServerBundle } from '../lib/server.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const arg = (name: string, fallback: number) => {
@@ -232,7 +233,7 @@ async function benchSocketIo(): Promise<Result> {
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const server = spawn(
     process.execPath,
-    [...nodeArgs, '--import', 'tsx', 'apps/server/src/main.ts'],
+    [...nodeArgs, '--enable-source-maps', ensureServerBundle()],
     {
       cwd: root,
       stdio: ['ignore', fd, fd],
@@ -265,6 +266,11 @@ async function benchSocketIo(): Promise<Result> {
     const sockets = await connectAll(SOCKETS, (i) =>
       open(i % 2 === 0 ? pairs[i / 2]!.employerToken : pairs[(i - 1) / 2]!.seekerToken),
     );
+    if (process.env.BENCH_HEAP_SNAPSHOT) {
+      // with BENCH_SERVER_NODE_ARGS=--heapsnapshot-signal=SIGUSR2: what the idle sockets hold
+      server.kill('SIGUSR2');
+      await new Promise((r) => setTimeout(r, 30_000));
+    }
     console.log(
       `server RSS with ${SOCKETS} sockets idle: ${(rssOf(server.pid!) / 1024 / 1024).toFixed(0)} MB; sending ${RATE} msg/s for ${SECONDS} s …`,
     );

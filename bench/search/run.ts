@@ -1,5 +1,6 @@
 /**
- * npm run bench:search [-- --rows 1000000 --backend both|pglite|postgres --iterations 40]
+ * npm run bench:search [-- --rows 1000000 --backend both|pglite|postgres --iterations 40
+ *                          --keep --out docs/benchmarks-search.md]
  *
  * Generates postings, then measures the search route (app.inject: validation, both queries,
  * serialization) and the bare SQL of the same queries, for 1-, 2- and 4-character terms with
@@ -35,9 +36,30 @@ const ROWS = Number(arg('rows', '1000000'));
 const BACKEND = arg('backend', 'both');
 const ITER = Number(arg('iterations', '40'));
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-/** --keep: PostgreSQL only; reuse the database of a previous --keep run with the same rows, keep it after. */
+/**
+ * --keep: reuse the data of a previous --keep run with the same rows (a PostgreSQL database and
+ * a PGlite folder under the temp dir; loading 1M rows into PGlite takes long), keep it after.
+ * The load times shown are those of the run that loaded it.
+ */
 const KEEP = args.includes('--keep');
 const BENCH_DB = KEEP ? `hirehall_bench_search_${ROWS}` : 'hirehall_bench_search';
+const keptDir = path.join(os.tmpdir(), `hirehall-bench-search-pglite-${ROWS}`);
+const keptLoad = (backend: string) =>
+  path.join(os.tmpdir(), `hirehall-bench-search-${backend}-${ROWS}.load.json`);
+/** --out FILE: where the report goes (default docs/benchmarks-search.md; a temp file with --keep). */
+const OUT = arg(
+  'out',
+  KEEP ? path.join(os.tmpdir(), `bench-search-${ROWS}.md`) : 'docs/benchmarks-search.md',
+);
+
+type LoadInfo = { insertS: number; indexS: number };
+function readKeptLoad(backend: string): LoadInfo | null {
+  try {
+    return JSON.parse(fs.readFileSync(keptLoad(backend), 'utf8')) as LoadInfo;
+  } catch {
+    return null;
+  }
+}
 
 const cases: { name: string; query: Record<string, string> }[] = [];
 for (const [len, terms] of [
@@ -198,16 +220,19 @@ async function measure(database: Database) {
 type Result = Awaited<ReturnType<typeof measure>>;
 
 async function runPglite() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hirehall-bench-pglite-'));
-  console.log(`PGlite (${dir})`);
+  const kept = KEEP ? readKeptLoad('pglite') : null;
+  if (KEEP && !kept) fs.rmSync(keptDir, { recursive: true, force: true });
+  const dir = KEEP ? keptDir : fs.mkdtempSync(path.join(os.tmpdir(), 'hirehall-bench-pglite-'));
+  console.log(`PGlite (${dir}${kept ? ', reused' : ''})`);
   const database = await openPglite({ dataDir: dir });
   try {
     await migrateDatabase(database);
-    const loadInfo = await load(database, ROWS);
+    const loadInfo = kept ?? (await load(database, ROWS));
+    if (KEEP && !kept) fs.writeFileSync(keptLoad('pglite'), JSON.stringify(loadInfo));
     return { loadInfo, results: await measure(database) };
   } finally {
     await database.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (!KEEP) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -215,9 +240,10 @@ async function runPostgres() {
   console.log('PostgreSQL');
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
-  const exists = KEEP
-    ? (await admin.query('select 1 from pg_database where datname = $1', [BENCH_DB])).rowCount
-    : 0;
+  const kept = KEEP ? readKeptLoad('postgres') : null;
+  const exists =
+    kept &&
+    (await admin.query('select 1 from pg_database where datname = $1', [BENCH_DB])).rowCount;
   if (!exists) {
     await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
     await admin.query(
@@ -229,7 +255,8 @@ async function runPostgres() {
   const database = await openPostgres(url.toString());
   try {
     await migrateDatabase(database);
-    const loadInfo = exists ? { insertS: 0, indexS: 0 } : await load(database, ROWS);
+    const loadInfo = exists && kept ? kept : await load(database, ROWS);
+    if (KEEP && !exists) fs.writeFileSync(keptLoad('postgres'), JSON.stringify(loadInfo));
     return { loadInfo, results: await measure(database) };
   } finally {
     await database.close();
@@ -238,11 +265,7 @@ async function runPostgres() {
   }
 }
 
-function table(
-  title: string,
-  target: number,
-  run: { loadInfo: { insertS: number; indexS: number }; results: Result },
-) {
+function table(title: string, target: number, run: { loadInfo: LoadInfo; results: Result }) {
   const worst = Math.max(...run.results.map((r) => r.p95));
   const lines = [
     `### ${title}`,
@@ -277,8 +300,7 @@ ${ROWS.toLocaleString('en')} generated postings (90 % published), first page of 
 Terms: 1 char = unigram lexeme, 2 and 4 chars = ANDed bigrams, then \`ILIKE\` on the candidates.
 
 ${sections.join('\n')}`;
-// development runs (--keep) do not overwrite the committed results
-const out = KEEP ? path.join(os.tmpdir(), `bench-search-${ROWS}.md`) : 'docs/benchmarks-search.md';
+const out = OUT;
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, doc);
 console.log(`\nwrote ${out}`);

@@ -65,7 +65,15 @@ function handle<I, T>(log: FastifyBaseLogger, schema: z.ZodType<I>, fn: (input: 
 /** Bounds the per-socket authorization cache (a socket normally chats in a handful). */
 const MAX_CACHED_CONVERSATIONS = 200;
 
+// Schemas live at module level: a zod schema is hundreds of objects and closures, and one
+// built inside the connection handler would be built again for every socket.
 const conversationOnly = z.object({ conversationId: z.uuid() });
+const syncSchema = conversationOnly.extend({
+  afterSeq: z.number().int().min(0),
+  limit: z.number().int().min(1).max(500).default(200),
+});
+const readSchema = conversationOnly.extend({ seq: z.number().int().min(0) });
+const watchSchema = z.object({ accountIds: z.array(z.uuid()).max(500) });
 
 export function chatSocketHandlers(
   ctx: AppContext,
@@ -112,7 +120,10 @@ export function chatSocketHandlers(
       handle(log, sendMessageSchema, async (input): Promise<ChatMessage> => {
         limiter.hit(actor.accountId);
         const sent = await sendMessage(db, actor, input, await authorized(input.conversationId));
-        if (sent.isNew) realtime.emitTo(audienceOf(sent.conversation), ev.message, sent.message);
+        // the sending socket has the message in its ack: one frame less per message
+        if (sent.isNew) {
+          realtime.emitTo(audienceOf(sent.conversation), ev.message, sent.message, socket.id);
+        }
         if (sent.notified) ctx.events.nudge();
         return sent.message;
       }),
@@ -149,41 +160,30 @@ export function chatSocketHandlers(
 
     socket.on(
       ev.sync,
-      handle(
-        log,
-        conversationOnly.extend({
-          afterSeq: z.number().int().min(0),
-          limit: z.number().int().min(1).max(500).default(200),
-        }),
-        async ({ conversationId, afterSeq, limit }) => {
-          limiter.hit(actor.accountId, 'ops');
-          const { conversation } = await authorized(conversationId);
-          const page = await listMessages(db, conversation.id, { afterSeq, limit });
-          return {
-            items: page.rows.map((r) => toMessage(r, namesOf(conversation))),
-            hasMore: page.hasMore,
-          };
-        },
-      ),
+      handle(log, syncSchema, async ({ conversationId, afterSeq, limit }) => {
+        limiter.hit(actor.accountId, 'ops');
+        const { conversation } = await authorized(conversationId);
+        const page = await listMessages(db, conversation.id, { afterSeq, limit });
+        return {
+          items: page.rows.map((r) => toMessage(r, namesOf(conversation))),
+          hasMore: page.hasMore,
+        };
+      }),
     );
 
     socket.on(
       ev.read,
-      handle(
-        log,
-        conversationOnly.extend({ seq: z.number().int().min(0) }),
-        async ({ conversationId, seq }) => {
-          limiter.hit(actor.accountId, 'ops');
-          const { conversation, side } = await authorized(conversationId);
-          const readSeq = await markConversationRead(db, conversation.id, side, seq);
-          realtime.emitTo(audienceOf(conversation), ev.readBy, {
-            conversationId,
-            side,
-            seq: readSeq,
-          });
-          return { seq: readSeq };
-        },
-      ),
+      handle(log, readSchema, async ({ conversationId, seq }) => {
+        limiter.hit(actor.accountId, 'ops');
+        const { conversation, side } = await authorized(conversationId);
+        const readSeq = await markConversationRead(db, conversation.id, side, seq);
+        realtime.emitTo(audienceOf(conversation), ev.readBy, {
+          conversationId,
+          side,
+          seq: readSeq,
+        });
+        return { seq: readSeq };
+      }),
     );
 
     socket.on(ev.typing, (payload: unknown) => {
@@ -202,7 +202,7 @@ export function chatSocketHandlers(
 
     socket.on(
       ev.watch,
-      handle(log, z.object({ accountIds: z.array(z.uuid()).max(500) }), async ({ accountIds }) => {
+      handle(log, watchSchema, async ({ accountIds }) => {
         if (!isStaff(actor)) throw new AppError('FORBIDDEN');
         // only candidates who applied to this organization
         const rows = await queryRows<{ id: string }>(

@@ -110,8 +110,12 @@ describe('messages', () => {
     const { employer, seeker, conversationId } = await openedConversation(t.app, db());
     const es = track(await socketFor(base, employer));
     const ss = track(await socketFor(base, seeker));
+    // the seeker's second tab: it hears both sides
+    const otherTab = track(await socketFor(base, seeker));
     const received: ChatMessage[] = [];
+    const receivedByOtherTab: ChatMessage[] = [];
     ss.on('chat:message', (m: ChatMessage) => received.push(m));
+    otherTab.on('chat:message', (m: ChatMessage) => receivedByOtherTab.push(m));
 
     const msg = text(conversationId, '您好，请问下周二可以来面试吗？😊');
     const ack = await call<ChatMessage>(es, 'chat:send', msg);
@@ -133,8 +137,10 @@ describe('messages', () => {
       expect(r).toMatchObject({ ok: true, data: { seq: 1, clientId: msg.clientId } });
     const next = await call<ChatMessage>(ss, 'chat:send', text(conversationId, '可以的，谢谢！'));
     expect(next).toMatchObject({ ok: true, data: { seq: 2, senderSide: 'seeker' } });
-    await expect.poll(() => received.length).toBe(2);
-    expect(received.map((m) => m.seq)).toEqual([1, 2]);
+    await expect.poll(() => receivedByOtherTab.length).toBe(2);
+    expect(receivedByOtherTab.map((m) => m.seq)).toEqual([1, 2]);
+    // the sending socket has its message in the ack: no echo frame
+    expect(received.map((m) => m.seq)).toEqual([1]);
     const count = await db()
       .select()
       .from(chatMessages)

@@ -94,6 +94,9 @@ export class RealtimeHub {
 
     this.io.on('connection', (raw) => {
       const socket = raw as AppSocket;
+      // The handshake (headers included) is built: drop the engine's reference to the first
+      // HTTP request and what hangs from it, as socket.io's memory guide advises.
+      (socket.conn as unknown as { request: unknown }).request = null;
       const { accountId } = socket.data.actor;
       void socket.join([accountRoom(accountId), sessionRoom(socket.data.actor.tokenHash)]);
       this.emitTo(presenceRoom(accountId), PRESENCE_EVENT, { accountId, online: true });
@@ -154,9 +157,11 @@ export class RealtimeHub {
    * Emits to the sockets in these rooms (each socket once): this process's sockets at once,
    * then the other processes through the adapter, only when there are any. (A cluster
    * adapter's own broadcast waits for the NOTIFY round trip before emitting locally.)
+   * `exceptSocketId` leaves out one local socket: a sender whose ack already carries the data.
    */
-  emitTo(rooms: string | string[], event: string, data: unknown) {
-    this.io.local.to(rooms).emit(event, data);
+  emitTo(rooms: string | string[], event: string, data: unknown, exceptSocketId?: string) {
+    const local = this.io.local.to(rooms);
+    (exceptSocketId ? local.except(exceptSocketId) : local).emit(event, data);
     if (!this.adapterPool) return;
     void this.io
       .of('/')

@@ -231,6 +231,9 @@ export function useChat(conversationId: string) {
             : { conversationId, clientId: o.clientId, kind: 'image', imageFileId: o.imageFileId };
         const stored = await emitWithAck<ChatMessage>(ev.send, payload);
         merge([stored]);
+        // the server echoes a message to the sender's other tabs, not to this socket: the
+        // conversation list (last message, order) refreshes here
+        void qc.invalidateQueries({ queryKey: chatKeys.conversations });
       } catch (e) {
         setOutbox((prev) =>
           prev.map((x) => (x.clientId === o.clientId ? { ...x, state: 'failed' } : x)),
@@ -238,7 +241,7 @@ export function useChat(conversationId: string) {
         throw e;
       }
     },
-    [conversationId, merge],
+    [conversationId, merge, qc],
   );
 
   useOnConnect(() => {
