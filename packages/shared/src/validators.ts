@@ -164,6 +164,13 @@ const COMMON_PINS = new Set([
   '201314',
   '520530',
   '584520',
+  // keypad shapes and steps found among the 50 most common PINs (spraying test, security/)
+  '123789',
+  '159357',
+  '147852',
+  '246810',
+  '135790',
+  '121314',
 ]);
 
 const fail = (rule: PasswordRuleId, reason: string): PasswordCheck => ({ ok: false, rule, reason });

@@ -40,6 +40,7 @@ const envSchema = z.object({
   HIREHALL_UPLOAD_MAX_MB: num().positive().max(100).default(10),
   HIREHALL_STORAGE: z.enum(['disk', 'database']).default('disk'),
   HIREHALL_SESSION_DAYS: num().positive().max(90).default(7),
+  HIREHALL_SIGNIN_SPRAY_FAILS: num().int().min(1).max(1_000_000).default(500),
   HIREHALL_REVEAL_POINTS: num().int().min(0).max(100_000).default(10),
   HIREHALL_APPLICATION_QUOTA: num().int().min(1).max(1000).default(10),
   HIREHALL_INSTITUTION_POSTING_CAP: num().int().min(1).max(10_000).default(10),
@@ -119,6 +120,8 @@ export interface Config {
   /** where uploaded bytes live: files under dataDir, or the `file_blobs` table (shared by processes) */
   storage: 'disk' | 'database';
   sessionDays: number;
+  /** failed sign-ins platform-wide in 10 minutes from which every sign-in needs a captcha */
+  signInSprayFails: number;
   /** points one contact reveal costs (查看联系方式) and current applications per seeker (应聘名额) */
   hiring: { revealPoints: number; applicationQuota: number; institutionPostingCap: number };
   logLevel: Env['LOG_LEVEL'];
@@ -242,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: Math.round(e.HIREHALL_UPLOAD_MAX_MB * 1024 * 1024),
     storage: e.HIREHALL_STORAGE,
     sessionDays: e.HIREHALL_SESSION_DAYS,
+    signInSprayFails: e.HIREHALL_SIGNIN_SPRAY_FAILS,
     hiring: {
       revealPoints: e.HIREHALL_REVEAL_POINTS,
       applicationQuota: e.HIREHALL_APPLICATION_QUOTA,

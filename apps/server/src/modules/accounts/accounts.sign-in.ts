@@ -14,10 +14,12 @@ import { consumeCaptcha } from './accounts.captcha.ts';
 import { mayUsePortal } from './accounts.policy.ts';
 import { openSession, type NewSession } from './accounts.session.ts';
 import {
+  chargeSignInAttempt,
   clearSignInFailures,
+  isKnownAddress,
   lockSecondsLeft,
-  readThrottle,
   recordSignInFailure,
+  refuseDuringSpray,
 } from './accounts.throttle.ts';
 
 /** Which identifiers a portal's account field may name, tried in this order. */
@@ -60,6 +62,7 @@ export function maskIdentifier(value: string): string {
 /**
  * Unknown identifier and wrong password take the same path: one password verification
  * (against a dummy hash when there is no account), one failure recorded, one answer.
+ * The limits (accounts.throttle.ts) refuse before the password is hashed.
  */
 export async function signIn(
   ctx: AppContext,
@@ -68,30 +71,19 @@ export async function signIn(
 ): Promise<{ accountId: string; session: NewSession }> {
   const ip = request.ip;
   const identifierKey = `${body.portal}:${body.schoolId ?? ''}:${normalizeIdentifier(body.identifier)}`;
-  const throttle = await readThrottle(ctx.db, ip, identifierKey);
-  if (throttle.ipBlockedFor !== null) {
-    throw new AppError('TOO_MANY_ATTEMPTS', undefined, {
-      retryAfterSeconds: throttle.ipBlockedFor,
-      captchaRequired: true,
-    });
-  }
+  const sprayFails = ctx.config.signInSprayFails;
+  await refuseDuringSpray(ctx.db, { captchaGiven: Boolean(body.captchaId), sprayFails });
   const account = await findAccountByIdentifiers(ctx.db, identifierCandidates(body));
-  const locked = await lockSecondsLeft(
-    ctx.db,
-    account ? { accountId: account.id } : { identifierKey },
-  );
-  if (locked > 0) {
-    throw new AppError('TOO_MANY_ATTEMPTS', `尝试次数过多，请${locked}秒后再试`, {
-      retryAfterSeconds: locked,
-      captchaRequired: true,
-    });
-  }
-  if (throttle.captchaRequired && !(body.captchaId && body.captchaAnswer)) {
-    throw new AppError('CAPTCHA_REQUIRED', undefined, { captchaRequired: true });
-  }
+  await refuseWhileLocked(ctx, account?.id ?? null, identifierKey, ip);
   if (body.captchaId && !(await consumeCaptcha(ctx.db, body.captchaId, body.captchaAnswer ?? ''))) {
     throw new AppError('CAPTCHA_INVALID', undefined, { captchaRequired: true });
   }
+  const charge = await chargeSignInAttempt(ctx.db, {
+    ip,
+    identifierKey,
+    captchaSolved: Boolean(body.captchaId),
+    sprayFails,
+  });
 
   const passwordOk = await verifyPassword(account?.passwordHash, body.password);
   if (!account || !passwordOk || !mayUsePortal(body.portal, account.role)) {
@@ -100,6 +92,8 @@ export async function signIn(
         ip,
         identifierKey,
         accountId: account?.id ?? null,
+        charge,
+        sprayFails,
       });
       await recordAudit(tx, {
         action: 'auth.sign_in_failed',
@@ -115,7 +109,7 @@ export async function signIn(
   if (account.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
 
   const session = await ctx.db.transaction(async (tx) => {
-    await clearSignInFailures(tx, { identifierKey, accountId: account.id });
+    await clearSignInFailures(tx, { ip, identifierKey, accountId: account.id });
     await recordAudit(tx, {
       actorAccountId: account.id,
       actorRole: account.role,
@@ -128,4 +122,19 @@ export async function signIn(
     return openSession(tx, ctx, request, account.id);
   });
   return { accountId: account.id, session };
+}
+
+/** A locked account (or unknown identifier) answers TOO_MANY_ATTEMPTS, except to its owner's usual address. */
+async function refuseWhileLocked(
+  ctx: AppContext,
+  accountId: string | null,
+  identifierKey: string,
+  ip: string,
+) {
+  const locked = await lockSecondsLeft(ctx.db, accountId ? { accountId } : { identifierKey });
+  if (locked === 0 || (accountId && (await isKnownAddress(ctx.db, accountId, ip)))) return;
+  throw new AppError('TOO_MANY_ATTEMPTS', `尝试次数过多，请${locked}秒后再试`, {
+    retryAfterSeconds: locked,
+    captchaRequired: true,
+  });
 }
