@@ -43,19 +43,12 @@ export function serverBuildStale() {
 
 /**
  * CommonJS packages that are heavy to load and only used inside request handlers (exports,
- * imports, PDFs' QR codes, rich-text cleaning): our sources' `import X from 'pkg'` gets a
+ * imports, CSV, PDFs' QR codes, rich-text cleaning): our sources' `import X from 'pkg'` gets a
  * stand-in that requires the package on first use. Only packages whose `require()` is the very
- * object `import` gives belong here (checked at build time).
+ * object `import` gives belong here (checked at build time). Packages with an ESM build of their
+ * own (pdfkit, sharp, nodemailer) are loaded with `await import()` where they are used.
  */
-const lazyPackages = [
-  'exceljs',
-  'qrcode',
-  'sanitize-html',
-  'pdfkit',
-  'sharp',
-  'nodemailer',
-  'papaparse',
-];
+const lazyPackages = ['exceljs', 'qrcode', 'sanitize-html', 'papaparse'];
 
 const lazyModule = (name) => `import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
@@ -78,7 +71,9 @@ async function assertLazySafe() {
   const { createRequire } = await import('node:module');
   const require = createRequire(path.join(root, 'apps/server/package.json'));
   for (const name of lazyPackages) {
-    const viaImport = (await import(pathToFileURL(require.resolve(name)).href)).default;
+    // by the bare name, as our sources import it: a package with an ESM build of its own
+    // (its `import` condition) gives another object than require() and must not be here
+    const viaImport = (await import(name)).default;
     if (require(name) !== viaImport) throw new Error(`${name}: require() differs from import`);
   }
 }

@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { agreementClauses, reviewStatusLabels, type Agreement } from '@hirehall/shared/agreements';
 import { genderLabels } from '@hirehall/shared/graduates';
@@ -30,6 +29,8 @@ const fmt = (iso: string | null) =>
 
 /** The signed agreement: three parties, every clause, each review, number, code and QR. */
 export async function renderAgreementPdf(a: Agreement, extras: PdfExtras): Promise<Buffer> {
+  // pdfkit (with fontkit) is loaded on the first PDF, not at every server start
+  const { default: PDFDocument } = await import('pdfkit');
   const qr = await QRCode.toBuffer(extras.verifyUrl, { type: 'png', margin: 1, width: 220 });
   const doc = new PDFDocument({
     size: 'A4',

@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import type { FastifyRequest } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import { CHAT_IMAGE_MAX_BYTES } from '@hirehall/shared/chat';
@@ -34,6 +33,8 @@ export async function receiveChatImage(
   let full: Buffer;
   let thumb: Buffer;
   try {
+    // sharp (libvips) loads with the first image, not at every server start
+    const { default: sharp } = await import('sharp');
     const base = sharp(raw, { limitInputPixels: 40_000_000, failOn: 'error' }).rotate();
     const asPng = sniffed.mime === 'image/png';
     const resized = base.clone().resize(1920, 1920, { fit: 'inside', withoutEnlargement: true });

@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
@@ -23,30 +23,36 @@ export interface Mailer {
 /** nodemailer over SMTP (any provider: 企业邮箱, SES, a local relay). */
 export class SmtpMailer implements Mailer {
   readonly name = 'smtp';
-  private readonly transport: Transporter;
+  /** nodemailer is loaded with the first mail, not at every server start */
+  private transport: Promise<Transporter> | undefined;
   constructor(
     private readonly options: NonNullable<Config['mail']['smtp']>,
     private readonly from: string,
-  ) {
-    this.transport = nodemailer.createTransport({
-      host: options.host,
-      port: options.port,
-      secure: options.secure,
-      auth: options.user ? { user: options.user, pass: options.password ?? '' } : undefined,
-      // a local test server offers no certificate; production relays use `secure` or STARTTLS
-      tls: { rejectUnauthorized: options.rejectUnauthorized },
-      connectionTimeout: 10_000,
-      greetingTimeout: 10_000,
-      socketTimeout: 20_000,
-    });
+  ) {}
+
+  private transporter(): Promise<Transporter> {
+    const options = this.options;
+    return (this.transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        host: options.host,
+        port: options.port,
+        secure: options.secure,
+        auth: options.user ? { user: options.user, pass: options.password ?? '' } : undefined,
+        // a local test server offers no certificate; production relays use `secure` or STARTTLS
+        tls: { rejectUnauthorized: options.rejectUnauthorized },
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      }),
+    ));
   }
 
   async send(message: MailMessage) {
-    await this.transport.sendMail({ from: this.from, ...message });
+    await (await this.transporter()).sendMail({ from: this.from, ...message });
   }
 
   close() {
-    this.transport.close();
+    void this.transport?.then((t) => t.close());
   }
 }
 

@@ -1,5 +1,4 @@
 import zlib from 'node:zlib';
-import sharp from 'sharp';
 import { AppError } from '../errors.ts';
 
 /**
@@ -50,6 +49,7 @@ export function assertNoActivePdfContent(bytes: Buffer) {
 /** Decodes and encodes again: pixels only, upright, no metadata, nothing appended. */
 export async function reencodeImage(bytes: Buffer, mime: string): Promise<Buffer> {
   try {
+    const { default: sharp } = await import('sharp'); // loaded with the first image
     const image = sharp(bytes, { limitInputPixels: 40_000_000, failOn: 'error' }).rotate();
     return mime === 'image/png'
       ? await image.png({ compressionLevel: 9 }).toBuffer()
