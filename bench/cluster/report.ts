@@ -20,6 +20,8 @@ export interface ClusterReport {
   totals: Servers;
   resources: Resources;
   storedMissing: number;
+  /** HAProxy's "Server app/appN is DOWN" lines during the run */
+  downEvents: string[];
   result: SimResult;
 }
 
@@ -82,6 +84,14 @@ ${x.session.steps.map((s) => `- ${s.step}: ${s.status} from ${s.servedBy} (expec
 
 ## Sockets
 
+- HAProxy took a server out of rotation (health check failed) ${x.downEvents.length} times during the run${
+    x.downEvents.length
+      ? `: ${x.downEvents
+          .slice(0, 4)
+          .map((l) => `\`${l.replace(/^.*?(Server)/, '$1').slice(0, 120)}\``)
+          .join('; ')}`
+      : ''
+  }
 - websocket sockets of the simulation: ${r.socketsConnected} connected; HAProxy's current sessions per server during the run: ${sockets || 'not read'}
 - socket.io long-polling (20 polling-only sockets, 3 s of polls each): ${x.pollingSticky.connected}/20 stayed connected when the client keeps HAProxy's \`hh_node\` cookie as a browser does;
   ${x.pollingNoCookie.connected}/20 without it (${JSON.stringify(x.pollingNoCookie.failures)}) — polling needs the sticky cookie (or \`ip_hash\` in nginx); websocket-only clients do not.

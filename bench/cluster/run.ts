@@ -171,6 +171,9 @@ async function main() {
     const resources = samples.stop();
     const storedMissing = await missingStored(database.db, r.ackedClientIds);
     const totals = await haproxyServers(statsSocket);
+    // HAProxy's own lines: health checks that took a server out of rotation
+    const clusterLog = fs.readFileSync(path.join(tmp, 'cluster.log'), 'utf8');
+    const downEvents = clusterLog.split('\n').filter((l) => /is DOWN/.test(l));
     await database.close();
     const failed = writeClusterReport({
       date: new Date().toISOString(),
@@ -184,12 +187,17 @@ async function main() {
       totals,
       resources,
       storedMissing,
+      downEvents,
       result: r,
     });
     process.exitCode = failed.length === 0 ? 0 : 1;
   } finally {
     stop();
     await new Promise((r) => setTimeout(r, 1000));
+    fs.copyFileSync(
+      path.join(tmp, 'cluster.log'),
+      path.join(os.tmpdir(), 'hirehall-bench-cluster.log'),
+    );
     fs.rmSync(tmp, { recursive: true, force: true });
     if (!process.argv.includes('--keep-database')) {
       const c = new pg.Client({ connectionString: admin });

@@ -103,7 +103,14 @@ export class HttpClient {
       });
       const text = await res.text();
       const ms = performance.now() - t0;
-      const parsed = (text ? JSON.parse(text) : null) as T & { error?: { code: string } };
+      let parsed = null as (T & { error?: { code: string } }) | null;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        // not the API's JSON: a proxy's own error page (503 no server, 504 timeout …)
+        this.recorder.record(kind, ms, `HTTP ${res.status} (not JSON)`, true);
+        return { ok: false, status: res.status, body: null as T };
+      }
       const node = res.headers.get('x-served-by');
       if (node && who) {
         let set = this.recorder.servedBy.get(who.accountId);
@@ -112,7 +119,7 @@ export class HttpClient {
       }
       const code = res.ok ? String(res.status) : (parsed?.error?.code ?? String(res.status));
       this.recorder.record(kind, ms, code, !res.ok && !expectedCodes.has(code));
-      return { ok: res.ok, status: res.status, body: parsed };
+      return { ok: res.ok, status: res.status, body: parsed as T };
     } catch (err) {
       this.recorder.record(kind, performance.now() - t0, (err as Error).name, true);
       return { ok: false, status: 0, body: null as T };
