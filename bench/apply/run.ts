@@ -1,5 +1,6 @@
 /**
- * npm run bench:apply [-- --seekers 1000 --per-seeker 50 --parallel-seekers 20 --pgbench-seconds 20]
+ * npm run bench:apply [-- --seekers 1000 --per-seeker 50 --parallel-seekers 20 --pgbench-seconds 20
+ *                         --json out.json]
  *
  * On PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres): a fresh
  * database, one employer with `per-seeker` published postings, `seekers` signed-in seekers.
@@ -185,6 +186,21 @@ async function main() {
       : 'pgbench: not available',
   );
   writeReport(result, tps, ratio);
+  const jsonOut = arg('json', '');
+  if (jsonOut) {
+    const summary = {
+      bench: 'apply',
+      seekers: SEEKERS,
+      perSeeker: PER_SEEKER,
+      appliesPerSecond: Math.round(result.requestsPerSecond),
+      p99Ms: Math.round(result.p99),
+      seekersOverQuota: result.seekersOverQuota,
+      pgbenchTps: tps ? Math.round(tps) : null,
+      ratio: ratio ? Number(ratio.toFixed(2)) : null,
+      pass: result.seekersOverQuota === 0,
+    };
+    fs.writeFileSync(jsonOut, JSON.stringify(summary, null, 2));
+  }
   await recreateDrop();
   if (result.seekersOverQuota !== 0) process.exitCode = 1;
 }

@@ -1,4 +1,4 @@
-// npm run bench:chat [-- --sockets N --seconds S --rate R]
+// npm run bench:chat [-- --sockets N --seconds S --rate R --json out.json]
 // One server process with N authenticated sockets (N/2 employer–seeker pairs, one conversation
 // each); 1:1 messages at R msg/s for S s, each persisted before its ack; send→receive latency
 // at the peer, lost and duplicated counts, server RSS. Then a bare `ws` relay with the same
@@ -389,4 +389,35 @@ console.log(
   `targets: p99 ≤ 100 ms ${p99 <= 100 ? 'met' : 'NOT met'} (${p99.toFixed(1)} ms); RSS ≤ 400 MB ${ours.maxRss <= 400 * 1024 * 1024 ? 'met' : 'NOT met'}; ` +
     `lost ${ours.lost}, duplicated ${ours.duplicated}`,
 );
+const jsonAt = process.argv.indexOf('--json');
+if (jsonAt > 0) {
+  const summary = (r: Result) => ({
+    sent: r.sent,
+    acked: r.acked,
+    received: r.received,
+    lost: r.lost,
+    duplicated: r.duplicated,
+    msgPerSec: Math.round(r.received / r.seconds),
+    p50Ms: Number(percentile(r.latencies, 50).toFixed(1)),
+    p95Ms: Number(percentile(r.latencies, 95).toFixed(1)),
+    p99Ms: Number(percentile(r.latencies, 99).toFixed(1)),
+    maxRssMb: Math.round(r.maxRss / 1024 / 1024),
+  });
+  const result = {
+    bench: 'chat',
+    date: new Date().toISOString(),
+    backend: process.env.DATABASE_URL ? 'postgres' : 'pglite',
+    sockets: SOCKETS,
+    rate: RATE,
+    seconds: SECONDS,
+    loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10),
+    hirehall: summary(ours),
+    bareWs: summary(baseline),
+    ratio: Number(ratio.toFixed(2)),
+    targets: { p99Ms: 100, maxRssMb: 400, lost: 0, duplicated: 0 },
+    pass:
+      p99 <= 100 && ours.maxRss <= 400 * 1024 * 1024 && ours.lost === 0 && ours.duplicated === 0,
+  };
+  fs.writeFileSync(process.argv[jsonAt + 1]!, JSON.stringify(result, null, 2));
+}
 process.exit(0);
