@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+export * from './chat-events.ts';
+
 /**
  * Negotiation-hall chat (洽谈): one conversation per application, employer ↔ seeker.
  * Messages are persisted before the server acknowledges them; the client gives each message
@@ -14,6 +16,11 @@ export const CHAT_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
 export const CHAT_RATE = { messages: 20, windowSeconds: 10 } as const;
 /** joining, syncing, read receipts and typing, per account */
 export const CHAT_OPS_RATE = { calls: 60, windowSeconds: 10 } as const;
+/**
+ * HTTP reads of chat (conversation list, one conversation, message pages, the hall): pages
+ * refresh them on live events, so the budget is wide; it stops scripted scraping loops.
+ */
+export const CHAT_READ_RATE = { calls: 300, windowSeconds: 10 } as const;
 
 export const safetyFlags = ['deposit', 'off_platform', 'outside_link'] as const;
 export type SafetyFlag = (typeof safetyFlags)[number];
@@ -179,79 +186,3 @@ export const safetyStatsSchema = z.object({
     z.object({ organizationId: z.uuid(), name: z.string(), flaggedMessages: z.number().int() }),
   ),
 });
-
-/** Socket events. Client → server calls take an acknowledgement callback. */
-export const chatSocketEvents = {
-  /** c→s `SendMessageInput` → ack `ChatAck<ChatMessage>` */
-  send: 'chat:send',
-  /** c→s `{ conversationId }` → ack; joins the conversation room after authorization */
-  join: 'chat:join',
-  /** c→s `{ conversationId, afterSeq }` → ack `ChatAck<{ items, hasMore }>` */
-  sync: 'chat:sync',
-  /** c→s `{ conversationId, seq }` → ack */
-  read: 'chat:read',
-  /** c→s `{ conversationId }` (volatile) */
-  typing: 'chat:typing',
-  /** c→s `{ accountIds }` (employer: candidates who applied) → ack; then `presence:changed` */
-  watch: 'presence:watch',
-  /** s→c `ChatMessage` */
-  message: 'chat:message',
-  /** s→c `{ conversationId, side, seq }` */
-  readBy: 'chat:read-by',
-  /** s→c `{ conversationId, side }` */
-  typingBy: 'chat:typing-by',
-  /** s→c `{ accountId?, organizationId?, online }` */
-  presence: 'presence:changed',
-} as const;
-
-export type ChatAck<T> =
-  { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-
-/** Who a `presence:changed` event is about: a seeker's account or an employer organization. */
-export interface PresencePeer {
-  accountId?: string;
-  organizationId?: string;
-}
-
-/** The peer a presence event speaks of is this conversation's peer. */
-export function isPeerPresence(
-  peer: PresencePeer | null,
-  p: { accountId?: string; organizationId?: string },
-): boolean {
-  if (!peer) return false;
-  if (peer.accountId) return p.accountId === peer.accountId;
-  return !!peer.organizationId && p.organizationId === peer.organizationId;
-}
-
-/**
- * Client side: sequence bookkeeping of one conversation: `upTo` is the highest sequence number up to which
- * every message is held (from the first page loaded on). A live message beyond `upTo + 1`
- * means some were missed (an event lost between processes, a dropped packet): the client
- * syncs from `upTo`, which catches them up.
- */
-export class SeqTracker {
-  private readonly held = new Set<number>();
-  upTo = 0;
-
-  /** the latest page was loaded: everything up to its last message is held */
-  start(lastSeq: number) {
-    this.upTo = Math.max(this.upTo, lastSeq);
-    this.advance();
-  }
-
-  add(seqs: number[]) {
-    for (const s of seqs) this.held.add(s);
-    this.advance();
-  }
-
-  /** some message above `upTo` is held while one before it is missing */
-  get hasGap() {
-    for (const s of this.held) if (s > this.upTo) return true;
-    return false;
-  }
-
-  private advance() {
-    while (this.held.has(this.upTo + 1)) this.upTo++;
-    for (const s of this.held) if (s <= this.upTo) this.held.delete(s);
-  }
-}

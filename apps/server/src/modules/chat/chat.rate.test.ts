@@ -51,6 +51,15 @@ describe('chat rate limit shared between processes', () => {
     expect(() => local.hit(account, 'send', Date.now() + 10_001)).not.toThrow();
   });
 
+  it('HTTP reads have a wide budget of their own', () => {
+    const local = new MessageRateLimiter(null);
+    const account = randomUUID();
+    for (let i = 0; i < 300; i++) local.hit(account, 'reads');
+    expect(() => local.hit(account, 'reads')).toThrow('刷新过于频繁');
+    expect(() => local.hit(account, 'ops')).not.toThrow();
+    expect(() => local.hit(account, 'send')).not.toThrow();
+  });
+
   it('budgets are separate: reading does not use up sending', () => {
     const local = new MessageRateLimiter(null);
     const account = randomUUID();

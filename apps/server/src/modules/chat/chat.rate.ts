@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { CHAT_OPS_RATE, CHAT_RATE } from '@hirehall/shared/chat';
+import { CHAT_OPS_RATE, CHAT_RATE, CHAT_READ_RATE } from '@hirehall/shared/chat';
 import { AppError } from '../../platform/errors.ts';
 import { queryRows, type Db } from '../../platform/db/database.ts';
 
-/** `send`: messages and image uploads; `ops`: join, sync, read and typing. */
-export type ChatBudget = 'send' | 'ops';
+/** `send`: messages and image uploads; `ops`: join, sync, read and typing; `reads`: HTTP reads. */
+export type ChatBudget = 'send' | 'ops' | 'reads';
 
 const budgets: Record<ChatBudget, { limit: number; windowSeconds: number; message: string }> = {
   send: {
@@ -16,6 +16,11 @@ const budgets: Record<ChatBudget, { limit: number; windowSeconds: number; messag
     limit: CHAT_OPS_RATE.calls,
     windowSeconds: CHAT_OPS_RATE.windowSeconds,
     message: '操作过于频繁，请稍后再试',
+  },
+  reads: {
+    limit: CHAT_READ_RATE.calls,
+    windowSeconds: CHAT_READ_RATE.windowSeconds,
+    message: '刷新过于频繁，请稍后再试',
   },
 };
 

@@ -46,6 +46,7 @@ export function chatRoutes(ctx: AppContext, limiter: MessageRateLimiter): Fastif
       { config: party, schema: { tags: ['chat'], response: { 200: conversationListSchema } } },
       async (request) => {
         const actor = actorOf(request);
+        limiter.hit(actor.accountId, 'reads');
         const staff = actor.role !== 'seeker';
         if (staff && !actor.organizationId) throw new AppError('FORBIDDEN');
         const rows = await listConversations(
@@ -92,11 +93,9 @@ export function chatRoutes(ctx: AppContext, limiter: MessageRateLimiter): Fastif
         schema: { tags: ['chat'], params: idParams, response: { 200: conversationSchema } },
       },
       async (request) => {
-        const { conversation, side } = await getConversationOf(
-          db,
-          actorOf(request),
-          request.params.id,
-        );
+        const actor = actorOf(request);
+        limiter.hit(actor.accountId, 'reads');
+        const { conversation, side } = await getConversationOf(db, actor, request.params.id);
         const online =
           side === 'employer'
             ? (await realtime.onlineAmong([conversation.seekerAccountId])).size > 0
@@ -117,7 +116,9 @@ export function chatRoutes(ctx: AppContext, limiter: MessageRateLimiter): Fastif
         },
       },
       async (request) => {
-        const { conversation } = await getConversationOf(db, actorOf(request), request.params.id);
+        const actor = actorOf(request);
+        limiter.hit(actor.accountId, 'reads');
+        const { conversation } = await getConversationOf(db, actor, request.params.id);
         const page = await listMessages(db, conversation.id, request.query);
         return {
           items: page.rows.map((r) => toMessage(r, namesOf(conversation))),
@@ -226,6 +227,7 @@ export function chatRoutes(ctx: AppContext, limiter: MessageRateLimiter): Fastif
       },
       async (request) => {
         const actor = actorOf(request);
+        limiter.hit(actor.accountId, 'reads');
         if (!actor.organizationId) throw new AppError('FORBIDDEN');
         return loadHall(db, realtime, actor.organizationId, request.query);
       },

@@ -441,3 +441,19 @@ describe('presence peer', () => {
     });
   });
 });
+
+describe('HTTP reads', () => {
+  it('are rate-limited per account with a coded Chinese answer; another account is unaffected', async () => {
+    const { seeker } = await openedConversation(t.app, db());
+    const other = await signInAs(db(), 'seeker');
+    const list = (who: typeof seeker) =>
+      t.app.inject({ method: 'GET', url: '/api/chat/conversations', headers: who.headers });
+    for (let i = 0; i < 300; i++) expect((await list(seeker)).statusCode).toBe(200);
+    const refused = await list(seeker);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({
+      error: { code: 'RATE_LIMITED', message: '刷新过于频繁，请稍后再试' },
+    });
+    expect((await list(other)).statusCode).toBe(200);
+  });
+});
