@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { TransitionTable } from './workflow.ts';
 
+export * from './interview-events.ts';
+
 /**
  * 面试邀约 (DOMAIN "Meeting"): `invited → attending` [seeker attends] `→ confirmed` [employer
  * confirms; detailed notice] `→ done` [result marked]; `invited → declined` (voids the
@@ -240,24 +242,6 @@ export interface CallJoin {
   interviewId: string;
   iceServers: IceServer[];
 }
-
-/** socket.io events of the interview hall. */
-export const callSocketEvents = {
-  /** employer → server `{ interviewId }`, ack `CallJoin` */
-  start: 'interview:call:start',
-  /** seeker → server `{ callId }`, ack `CallJoin` */
-  accept: 'interview:call:accept',
-  /** seeker → server `{ callId }` */
-  decline: 'interview:call:decline',
-  /** either party → server `{ callId }` */
-  hangup: 'interview:call:hangup',
-  /** either party → server `{ callId, description? , candidate? }`; relayed to the other */
-  signal: 'interview:call:signal',
-  /** server → seeker: `{ callId, interviewId, organizationName, jobTitle, ringSeconds }` */
-  ringing: 'interview:call:ringing',
-  /** server → both parties: `{ callId, interviewId, status }` on every state change */
-  status: 'interview:call:status',
-} as const;
 
 export const callIdSchema = z.object({ callId: z.uuid() });
 export const startCallSchema = z.object({ interviewId: z.uuid() });
