@@ -51,10 +51,15 @@ export async function openPglite(options: {
 }
 
 export async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // a database that does not answer fails the request in 5 s (503) instead of holding it
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   pool.on('error', () => {
     /* a broken idle client is dropped by the pool; requests surface the failure */
   });
+  // A client checked out between two queries (inside a transaction) that loses its connection
+  // (PostgreSQL restarted) emits 'error' with no listener of the pool's: without this the
+  // process would crash. Its next query fails instead (503) and the pool drops it on release.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzlePg({ client: pool }) as unknown as Db;
   const database: Database = { db, kind: 'postgres', pool, close: () => pool.end() };
   try {

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '../db/database.ts';
+import { listenWithReconnect } from '../db/listen.ts';
 
 export interface StoredEvent {
   id: number;
@@ -189,14 +190,12 @@ export class EventDispatcher {
       return database.pglite.listen(OUTBOX_CHANNEL, () => this.nudge());
     }
     if (database.pool) {
-      const client = await database.pool.connect();
-      client.on('notification', () => this.nudge());
-      client.on('error', () => undefined);
-      await client.query(`listen ${OUTBOX_CHANNEL}`);
-      return async () => {
-        await client.query(`unlisten ${OUTBOX_CHANNEL}`).catch(() => undefined);
-        client.release();
-      };
+      return listenWithReconnect(database.pool, OUTBOX_CHANNEL, {
+        onNotification: () => this.nudge(),
+        // events appended while the connection was down were not announced
+        onReconnect: () => this.nudge(),
+        onConnectionLost: (err) => this.log.warn({ err: err.message }, 'outbox LISTEN lost'),
+      });
     }
     return async () => undefined;
   }

@@ -52,9 +52,25 @@ export function registerErrorHandler(app: FastifyInstance) {
   });
 }
 
-function isDatabaseDown(err: { code?: string; message?: string }) {
-  return (
-    ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001'].includes(err.code ?? '') ||
-    /Connection terminated|connect ECONNREFUSED/.test(err.message ?? '')
-  );
+const DATABASE_DOWN_CODES = [
+  'ECONNREFUSED',
+  'ECONNRESET',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08006',
+  '08001',
+];
+const DATABASE_DOWN_MESSAGE =
+  /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|not queryable/;
+
+/** PostgreSQL unreachable, shutting down or restarting; drizzle wraps the driver's error in `cause`. */
+export function isDatabaseDown(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === 'string' && DATABASE_DOWN_CODES.includes(code)) return true;
+    if (typeof message === 'string' && DATABASE_DOWN_MESSAGE.test(message)) return true;
+    e = cause;
+  }
+  return false;
 }

@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { Actor } from '../auth/actor.ts';
 import { SESSION_COOKIE, loadActor } from '../auth/sessions.ts';
 import type { Database } from '../db/database.ts';
+import { listenWithReconnect } from '../db/listen.ts';
 import type { Config } from '../config.ts';
 import type { ErrorCode } from '@hirehall/shared/errors';
 import { AppError } from '../errors.ts';
@@ -66,6 +67,7 @@ export class RealtimeHub {
       // one connection LISTENs, the others publish
       this.adapterPool = new pg.Pool({ ...database.pool.options, max: 3 });
       this.adapterPool.on('error', () => undefined);
+      releaseAbandonedClients(this.adapterPool);
       this.io.adapter(
         createAdapter(this.adapterPool, {
           tableName: 'socket_io_attachments',
@@ -212,6 +214,24 @@ export class RealtimeHub {
   }
 }
 
+/**
+ * The socket.io postgres adapter listens on a pooled client and, when PostgreSQL restarts, takes
+ * a new one without giving the dead one back: the pool would count it for ever (3 restarts
+ * and no client is left for publishing; `end()` at shutdown waits for it). A checked-out client
+ * whose connection ends goes back to the pool as broken, which drops it.
+ */
+function releaseAbandonedClients(pool: pg.Pool) {
+  const checkedOut = new Set<pg.PoolClient>();
+  pool.on('acquire', (client) => checkedOut.add(client));
+  pool.on('release', (_err, client) => checkedOut.delete(client));
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+    client.on('end', () => {
+      if (checkedOut.has(client as pg.PoolClient)) (client as pg.PoolClient).release(true);
+    });
+  });
+}
+
 /** LISTEN on the sessions channel (PGlite or a dedicated PostgreSQL connection). */
 async function listenForRevocations(
   database: Database,
@@ -221,16 +241,11 @@ async function listenForRevocations(
     return database.pglite.listen(SESSIONS_CHANNEL, onPayload);
   }
   if (!database.pool) return async () => undefined;
-  const client = await database.pool.connect();
-  client.on('notification', (n) => {
-    if (n.channel === SESSIONS_CHANNEL && n.payload) onPayload(n.payload);
+  return listenWithReconnect(database.pool, SESSIONS_CHANNEL, {
+    onNotification: (payload) => {
+      if (payload) onPayload(payload);
+    },
   });
-  client.on('error', () => undefined);
-  await client.query(`listen ${SESSIONS_CHANNEL}`);
-  return async () => {
-    await client.query(`unlisten ${SESSIONS_CHANNEL}`).catch(() => undefined);
-    client.release();
-  };
 }
 
 /** A refused handshake: the client reads `err.data.code` on `connect_error`. */
