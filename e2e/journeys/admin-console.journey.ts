@@ -126,7 +126,14 @@ const postingCap: Journey = {
       await admin.getByRole('button', { name: '保存上限' }).click();
       await admin.getByText('请输入上限（0–10000 的整数）').waitFor();
       await admin.getByLabel('单独设置上限').fill(String(active));
+      // the field is checked again as it changes: the error goes before 保存上限 is pressed
+      await admin.getByText('请输入上限（0–10000 的整数）').waitFor({ state: 'detached' });
+      const saved = admin.waitForResponse(
+        (r) => r.url().endsWith('/posting-cap') && r.request().method() === 'PUT',
+      );
       await admin.getByRole('button', { name: '保存上限' }).click();
+      if ((await saved).status() !== 200)
+        throw new Error(`PUT posting-cap: ${(await saved).status()}`);
       await admin.getByText(`已将「${employer.name}」的在招职位上限设为 ${active} 条`).waitFor();
       await waitUntil('the override to show', async () =>
         ((await effective.textContent()) ?? '').includes(`${active} 条`),

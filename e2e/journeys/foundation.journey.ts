@@ -114,6 +114,11 @@ async function fillSmsCode(page: Page, server: Server, phone: string, used: stri
 
 async function signOut(page: Page) {
   const menu = page.getByRole('button', { name: '账号菜单' });
+  // the signed-in layout is a chunk of its own: wait for its header (phone menu or 退出)
+  await menu
+    .or(page.getByRole('button', { name: '退出' }))
+    .first()
+    .waitFor();
   if (await menu.isVisible()) {
     const item = page.getByRole('menuitem', { name: '退出' });
     // a tap that lands while the page is still settling after a sign-in may not open the

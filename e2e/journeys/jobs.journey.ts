@@ -42,10 +42,10 @@ const journey: Journey = {
       .click();
     await page.getByText('电话销售').first().waitFor();
     await page
-      .locator('.ant-card', { hasText: '设计工程师' })
+      .locator('.hh-panel', { hasText: '设计工程师' })
       .first()
       .waitFor({ state: 'detached' });
-    const card = await page.locator('.ant-card', { hasText: '电话销售' }).last().textContent();
+    const card = await page.locator('.hh-panel', { hasText: '电话销售' }).last().textContent();
     expectText(card, '华为', 'employer card');
     expectText(card, '6500-7499', 'salary band');
     await page.screenshot({ path: `${artifactsDir}/jobs.journey-fair.png` });
@@ -61,7 +61,7 @@ const journey: Journey = {
     await page.goto('/seeker/jobs');
     await page.getByPlaceholder('输入职业名称，如 技工、销售').fill('销售');
     await page.keyboard.press('Enter');
-    await page.locator('.ant-card', { hasText: '电话销售' }).first().waitFor();
+    await page.locator('.hh-link-card', { hasText: '电话销售' }).first().waitFor();
 
     await page.goto('/seeker/favorites');
     await page.getByText('电话销售').first().waitFor();

@@ -1,11 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { config } from 'zod';
-import zhCN from 'zod/v4/locales/zh-CN.js';
 import { App } from './app/App.tsx';
 import './app/global.css';
-
-config(zhCN());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

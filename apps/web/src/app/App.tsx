@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
+import { ConfigProvider, type ThemeConfig } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { ApiError, setAuthRedirectHandler } from '../lib/api.ts';
+import { AppFeedback } from './AppFeedback.tsx';
 import { AuthProvider, meQueryKey } from './AuthProvider.tsx';
 import { router } from './router.tsx';
 import { lastPortal } from './session.ts';
@@ -70,13 +71,13 @@ export function App() {
 
   return (
     <ConfigProvider locale={zhCN} form={{ validateMessages: formMessages }} theme={appTheme}>
-      <AntApp>
+      <AppFeedback>
         <QueryClientProvider client={queryClient}>
           <AuthProvider>
             <RouterProvider router={router} />
           </AuthProvider>
         </QueryClientProvider>
-      </AntApp>
+      </AppFeedback>
     </ConfigProvider>
   );
 }

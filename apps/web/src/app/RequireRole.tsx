@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { Link, Navigate, useLocation } from 'react-router';
 import { LoadFailed, PageLoading } from '../components/feedback.tsx';
+import { StatusResult } from '../components/StatusResult.tsx';
 import type { Role } from '../modules/accounts/api/accounts.api.ts';
 import { homePathOf, lastPortal, useAuth } from './session.ts';
 
@@ -29,7 +30,7 @@ export function RequireRole({ roles, children }: { roles: readonly Role[]; child
   if (account.mustChangePassword) return <Navigate to="/password/change" replace />;
   if (!roles.includes(account.role)) {
     return (
-      <Result
+      <StatusResult
         status="403"
         title="无权访问此页面"
         subTitle="当前登录的账号不能使用这个页面。"

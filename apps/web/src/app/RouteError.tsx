@@ -1,4 +1,5 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
+import { StatusResult } from '../components/StatusResult.tsx';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
 
 /** Shown when a page fails to render or its code cannot be loaded (e.g. after an update). */
@@ -7,10 +8,10 @@ export function RouteError() {
   const isChunk =
     error instanceof TypeError && /dynamically imported module|module script/i.test(error.message);
   if (isRouteErrorResponse(error) && error.status === 404) {
-    return <Result status="404" title="页面不存在" />;
+    return <StatusResult status="404" title="页面不存在" />;
   }
   return (
-    <Result
+    <StatusResult
       status="warning"
       title={isChunk ? '页面已更新，请刷新后继续' : '页面出错了'}
       subTitle={

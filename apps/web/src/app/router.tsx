@@ -1,8 +1,9 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { Link } from 'react-router';
 import { ComingSoon, PageLoading } from '../components/feedback.tsx';
+import { StatusResult } from '../components/StatusResult.tsx';
 import type { Area, ModuleRoutes } from '../lib/routes.ts';
 import type { Role } from '../modules/accounts/api/accounts.api.ts';
 import { accountsRoutes } from '../modules/accounts/routes.tsx';
@@ -172,7 +173,7 @@ function areaRoute(shell: AreaShell): RouteObject {
 
 function NotFound() {
   return (
-    <Result
+    <StatusResult
       status="404"
       title="页面不存在"
       subTitle="您访问的页面不存在或已移动。"

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { Button, Empty, Result, Spin } from 'antd';
+import { Button, Empty, Spin } from 'antd';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { describeError, isApiError, NETWORK_ERROR } from '../lib/api.ts';
+import { StatusResult } from './StatusResult.tsx';
 
 export function PageLoading({ tip = '加载中…' }: { tip?: string }) {
   return (
@@ -14,7 +15,7 @@ export function PageLoading({ tip = '加载中…' }: { tip?: string }) {
 export function LoadFailed({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const offline = isApiError(error, NETWORK_ERROR);
   return (
-    <Result
+    <StatusResult
       status={offline ? 'warning' : 'error'}
       title={offline ? '网络连接失败' : '加载失败'}
       subTitle={describeError(error)}

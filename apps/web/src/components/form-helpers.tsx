@@ -1,8 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import { App, Button, Form, Input, Modal, Typography } from 'antd';
+import { Button, Form, Input, Modal, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
-import type { ZodType } from 'zod';
+import { config, type ZodType } from 'zod';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import { describeError } from '../lib/api.ts';
+import { useFeedback } from '../app/AppFeedback.tsx';
+
+// the shared schemas' messages in Chinese, set up with the first form that checks with them
+config(zhCN());
 
 /** An antd rule that checks a value with a shared zod schema and shows its (Chinese) message. */
 export function zodRule(schema: ZodType, options: { optional?: boolean } = {}): Rule {
@@ -28,7 +33,7 @@ export function SmsCodeButton({
   label?: string;
   disabled?: boolean;
 }) {
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [remaining, setRemaining] = useState(0);
   const [sending, setSending] = useState(false);
   const timer = useRef<number | undefined>(undefined);
@@ -99,7 +104,7 @@ export function ReasonModal({
 }) {
   const [form] = Form.useForm<{ reason: string }>();
   const [submitting, setSubmitting] = useState(false);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const submit = async () => {
     const { reason } = await form.validateFields();
     setSubmitting(true);

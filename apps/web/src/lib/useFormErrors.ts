@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
 import type { FormInstance } from 'antd';
-import { App } from 'antd';
+
 import { ApiError, describeError } from './api.ts';
+import { useFeedback } from '../app/AppFeedback.tsx';
 
 interface FieldIssue {
   path?: string;
@@ -27,7 +28,7 @@ function toNamePath(path: string): (string | number)[] {
  * `fieldOf` maps error codes that concern one field (e.g. SMS_CODE_INVALID → smsCode).
  */
 export function useFormErrors(form: FormInstance, fieldOf: Record<string, string> = {}) {
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   return useCallback(
     (error: unknown) => {
       if (!(error instanceof ApiError)) {

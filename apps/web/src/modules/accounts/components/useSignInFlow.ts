@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import type { FormInstance } from 'antd';
-import { App } from 'antd';
+
 import { useNavigate, useSearchParams } from 'react-router';
 import { homePathOf, rememberPortal, useAuth } from '../../../app/session.ts';
 import { ApiError } from '../../../lib/api.ts';
 import { useFormErrors } from '../../../lib/useFormErrors.ts';
 import { useCaptcha } from '../../../components/CaptchaField.tsx';
 import { signIn, type Portal, type SessionAccount, type SignInBody } from '../api/accounts.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 /** After any successful sign-in: remember the account and go where the person wanted. */
 export function useFinishSignIn(portal: Portal) {
@@ -30,7 +31,7 @@ export function useSignInFlow(portal: Portal, form: FormInstance) {
   const captcha = useCaptcha();
   const [submitting, setSubmitting] = useState(false);
   const finish = useFinishSignIn(portal);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const showError = useFormErrors(form, { CAPTCHA_INVALID: 'captchaAnswer' });
 
   const submit = async (body: Omit<SignInBody, 'portal' | 'captchaId' | 'captchaAnswer'>) => {

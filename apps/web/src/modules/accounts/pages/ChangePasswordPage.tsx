@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Radio, Typography } from 'antd';
+import { Alert, Button, Form, Input, Radio, Typography } from 'antd';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { homePathOf, useAuth } from '../../../app/session.ts';
@@ -9,6 +9,7 @@ import { changePassword, fetchMe, sendPasswordChangeCode } from '../api/accounts
 import { AuthCard } from '../components/AuthCard.tsx';
 import { NewPasswordFields } from '../components/passwords.tsx';
 import { SmsCodeField } from '../components/SmsCodeField.tsx';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 interface Values {
   currentPassword?: string;
@@ -27,7 +28,7 @@ export default function ChangePasswordPage() {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const showError = useFormErrors(form, {
     INVALID_CREDENTIALS: 'currentPassword',
     CURRENT_PASSWORD_WRONG: 'currentPassword',

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Card, Form, InputNumber, Space, Typography } from 'antd';
+import { Alert, Button, Descriptions, Card, Form, InputNumber, Space, Typography } from 'antd';
 import type { PostingCap } from '@hirehall/shared/jobs';
 import { describeError } from '../../../lib/api.ts';
 import { QueryView } from '../../../components/feedback.tsx';
 import { getPostingCap, setPostingCap } from '../api/admin-console.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 /** The largest override the server accepts (PUT …/posting-cap). */
 const MAX_CAP = 10_000;
@@ -30,7 +31,7 @@ export function PostingCapCard({
   name: string;
   kind: 'company' | 'institution';
 }) {
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ cap: number | null }>();
   const queryKey = ['admin', 'posting-cap', id];

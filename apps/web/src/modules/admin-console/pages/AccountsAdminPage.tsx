@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Button, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { AccountLookup } from '@hirehall/shared/admin';
 import { describeError } from '../../../lib/api.ts';
 import { findAccounts, reinstateAccount, suspendAccount } from '../api/admin-console.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 const roleLabels: Record<string, string> = {
   seeker: '求职者',
@@ -16,7 +17,7 @@ const roleLabels: Record<string, string> = {
 
 /** 账号管理: find an account and suspend it (it can no longer sign in) or reinstate it. */
 export default function AccountsAdminPage() {
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const [q, setQ] = useState('');
   const [target, setTarget] = useState<AccountLookup | null>(null);
   const [reason, setReason] = useState('');

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import type { BroadcastRecord } from '@hirehall/shared/admin';
 import { describeError } from '../../../lib/api.ts';
 import { listBroadcasts, sendBroadcast } from '../api/admin-console.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 const audience = [
   { value: 'seeker', label: '求职者' },
@@ -25,7 +26,7 @@ interface Draft {
 
 /** 系统消息: write a broadcast to chosen roles; see the ones sent before. */
 export default function BroadcastsPage() {
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const client = useQueryClient();
   const [form] = Form.useForm<Draft>();
   const [page, setPage] = useState(1);

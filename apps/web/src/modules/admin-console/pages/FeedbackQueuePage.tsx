@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  App,
   Button,
   Card,
   Checkbox,
@@ -39,6 +38,7 @@ import {
   screenshotUrl,
 } from '../../feedback/api/feedback.api.ts';
 import { FeedbackStatusTag } from '../../feedback/components/FeedbackStatusTag.tsx';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 const roleLabels: Record<string, string> = {
   seeker: '求职者',
@@ -155,7 +155,7 @@ function FeedbackDrawer({
   onClose: () => void;
   onChanged: (item: FeedbackItem) => void;
 }) {
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [reply, setReply] = useState('');
   const [resolve, setResolve] = useState(true);

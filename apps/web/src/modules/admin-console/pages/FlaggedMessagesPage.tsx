@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  App,
   Button,
   Checkbox,
   Input,
@@ -21,6 +20,7 @@ import {
 import { safetyFlagLabels, safetyFlags, type SafetyFlag } from '@hirehall/shared/chat';
 import { describeError } from '../../../lib/api.ts';
 import { listFlaggedMessages, reviewFlaggedMessage } from '../api/admin-console.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 type State = 'open' | 'reviewed' | 'dismissed' | 'all';
 const stateOptions: { value: State; label: string }[] = [
@@ -35,7 +35,7 @@ const time = (iso: string) =>
 
 /** 被标记消息: the employer chat messages the safety check flagged, for the admin to decide. */
 export default function FlaggedMessagesPage() {
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const client = useQueryClient();
   const [state, setState] = useState<State>('open');
   const [flag, setFlag] = useState<SafetyFlag | undefined>();

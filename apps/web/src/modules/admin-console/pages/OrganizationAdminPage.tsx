@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Card,
   Col,
@@ -33,6 +32,7 @@ import {
   suspendOrganization,
 } from '../api/admin-console.api.ts';
 import { PostingCapCard } from '../components/PostingCapCard.tsx';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 const kindLabels = { company: '用人单位', institution: '认证机构', school: '学校' } as const;
 
@@ -102,7 +102,7 @@ function useRefresh(id: string) {
 }
 
 function InfoCard({ org }: { org: OrganizationInfo }) {
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const refresh = useRefresh(org.id);
   const save = useMutation({
     mutationFn: (body: OrganizationInfoBody) => saveOrganizationInfo(org.id, body),
@@ -147,7 +147,7 @@ function InfoCard({ org }: { org: OrganizationInfo }) {
 }
 
 function SuspensionCard({ org }: { org: OrganizationInfo }) {
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const refresh = useRefresh(org.id);
   const [reason, setReason] = useState('');
   const onError = (e: unknown) => void message.error(describeError(e));
@@ -210,7 +210,7 @@ function SuspensionCard({ org }: { org: OrganizationInfo }) {
 }
 
 function PointsCard({ id }: { id: string }) {
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ delta: number; reason: string }>();
   const ledger = useQuery({ queryKey: ['admin', 'points', id], queryFn: () => getPoints(id) });

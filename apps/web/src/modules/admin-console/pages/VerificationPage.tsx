@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Space, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Typography } from 'antd';
 import { REVERIFY_GRACE_DAYS, REVERIFY_MONTHS } from '@hirehall/shared/admin';
 import { describeError } from '../../../lib/api.ts';
 import { QueryView } from '../../../components/feedback.tsx';
 import { confirmVerification, getVerification } from '../api/admin-console.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 /** 单位信息确认: every 6 months an employer confirms its details are still true. */
 export default function VerificationPage() {
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const status = useQuery({ queryKey: ['org', 'verification'], queryFn: getVerification });
   const confirm = useMutation({

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Empty, List, Space, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, List, Space, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { CertificationChange } from '@hirehall/shared/organizations';
@@ -13,6 +13,7 @@ import {
   fetchCertificationChanges,
   rejectCertificationChange,
 } from '../api/admin.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 function licenceLink(id: string | null) {
   return id ? (
@@ -26,7 +27,7 @@ function licenceLink(id: string | null) {
 
 function ChangeCard({ change, onReject }: { change: CertificationChange; onReject: () => void }) {
   const queryClient = useQueryClient();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const approve = useMutation({
     mutationFn: () => approveCertificationChange(change.id),
     onSuccess: () => {
@@ -115,7 +116,7 @@ export default function CertificationChangesPage() {
   });
   const [rejecting, setRejecting] = useState<CertificationChange | null>(null);
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   return (
     <Card title="认证变更审核">
       <QueryView

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OrganizationSummary } from '@hirehall/shared/organizations';
 import { QueryView } from '../../../components/feedback.tsx';
 import { useFormErrors } from '../../../lib/useFormErrors.ts';
 import { addCollege, adminKeys, createSchool, fetchOrganizations } from '../api/admin.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 interface SchoolValues {
   name: string;
@@ -15,7 +16,7 @@ interface SchoolValues {
 function CreateSchoolModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<SchoolValues>();
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const showError = useFormErrors(form, { DUPLICATE: 'name' });
   const create = useMutation({
     mutationFn: (values: SchoolValues) =>
@@ -72,7 +73,7 @@ function AddCollegeModal({
 }) {
   const [form] = Form.useForm<{ name: string }>();
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const showError = useFormErrors(form, { DUPLICATE: 'name' });
   const add = useMutation({
     mutationFn: (name: string) => addCollege(school!.id, name.trim()),

@@ -1,4 +1,4 @@
-import { App, Button, Checkbox, Form, Input, InputNumber, Space, Typography } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Space, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import {
   agreementClauses,
@@ -9,6 +9,7 @@ import {
 import { describeError } from '../../../lib/api.ts';
 import { editOffer, saveOffer } from '../api/agreements.api.ts';
 import type { Agreement } from '@hirehall/shared/agreements';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 type Values = AgreementTerms & { confirmed: Record<ClauseKey, boolean> };
 
@@ -25,7 +26,7 @@ export function OfferForm({
   onSaved: (a: Agreement) => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const save = useMutation({
     mutationFn: (v: Values) => {
       const { confirmed, ...terms } = v;

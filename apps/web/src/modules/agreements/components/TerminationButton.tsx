@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Upload } from 'antd';
+import { Button, Form, Input, Modal, Upload } from 'antd';
 import type { Agreement } from '@hirehall/shared/agreements';
 import { describeError } from '../../../lib/api.ts';
 import { requestTermination, uploadLetter } from '../api/agreements.api.ts';
 import { newActionKey } from '../actions.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 /** 申请解约: upload the letter (PDF/JPG/PNG) and give a reason (seed 002 §5). */
 export function TerminationButton({ a, onDone }: { a: Agreement; onDone: () => void }) {
@@ -13,7 +14,7 @@ export function TerminationButton({ a, onDone }: { a: Agreement; onDone: () => v
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const submit = async () => {
     const { reason } = await form.validateFields();
     if (!file) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Drawer, Popconfirm, Space, Typography } from 'antd';
+import { Button, Card, Drawer, Popconfirm, Space, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { clauseKeys } from '@hirehall/shared/agreements';
@@ -17,6 +17,7 @@ import { fetchAgreement, offerAction, pdfUrl, respondTermination } from '../api/
 import { AgreementView } from '../components/AgreementView.tsx';
 import { OfferForm } from '../components/OfferForm.tsx';
 import { TerminationButton } from '../components/TerminationButton.tsx';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 /** 邀约详情: send, withdraw, edit, print, terminate. */
 export default function EmployerAgreementPage() {
@@ -24,7 +25,7 @@ export default function EmployerAgreementPage() {
   const account = useSignedInAccount();
   const [editing, setEditing] = useState(false);
   const client = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const query = useQuery({ queryKey: ['agreements', id], queryFn: () => fetchAgreement(id) });
   const refresh = () => void client.invalidateQueries({ queryKey: ['agreements'] });
   const act = useMutation({

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Empty, Popconfirm, Row, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Popconfirm, Row, Space, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { QueryView } from '../../../components/feedback.tsx';
 import {
@@ -21,6 +21,7 @@ import {
 } from '../api/agreements.api.ts';
 import { AgreementView } from '../components/AgreementView.tsx';
 import { TerminationButton } from '../components/TerminationButton.tsx';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 /** 剩余 2 天 5 小时 / 剩余 40 分钟 until an offer's deadline. */
 function remaining(deadline: string) {
@@ -35,7 +36,7 @@ function remaining(deadline: string) {
 /** The graduate's offers side by side, each with its deadline; then their agreements. */
 export default function GraduateOffersPage() {
   const client = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [rejecting, setRejecting] = useState<KeyedTarget | null>(null);
   const [refusing, setRefusing] = useState<KeyedTarget | null>(null);
   const query = useQuery({ queryKey: ['agreements', 'inbox'], queryFn: fetchInbox });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Drawer, Input, Select, Space, Table, Tabs, Typography } from 'antd';
+import { Button, Drawer, Input, Select, Space, Table, Tabs, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Agreement } from '@hirehall/shared/agreements';
 import { graduationYears } from '@hirehall/shared/organizations';
@@ -16,6 +16,7 @@ import {
   returnAgreement,
 } from '../api/agreements.api.ts';
 import { AgreementView, StatusTags } from '../components/AgreementView.tsx';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 const filters = [
   { key: 'pending', label: '待审核' },
@@ -42,7 +43,7 @@ export default function ReviewQueuePage() {
   const [open, setOpen] = useState<Agreement | null>(null);
   const [returning, setReturning] = useState<KeyedTarget | null>(null);
   const client = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const query = useQuery({
     queryKey: ['agreements', 'review', role, year, filter, q, page],
     queryFn: () => fetchReviewQueue(role, year, filter, q || undefined, page),

@@ -1,13 +1,14 @@
-import { App, Button, Card, Form, Input, InputNumber, Switch } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Switch } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { SigningSettingsBody } from '@hirehall/shared/agreements';
 import { QueryView } from '../../../components/feedback.tsx';
 import { describeError } from '../../../lib/api.ts';
 import { fetchSettings, saveSettings } from '../api/agreements.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 /** 签约设置: response window, employer-initiated termination, provincial endpoint. */
 export default function SchoolSigningSettingsPage() {
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const query = useQuery({ queryKey: ['agreements', 'settings'], queryFn: fetchSettings });
   const save = useMutation({
     mutationFn: ({ provincialToken, ...v }: SigningSettingsBody) =>

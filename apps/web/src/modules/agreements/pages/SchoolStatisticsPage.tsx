@@ -1,29 +1,19 @@
 import { useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Progress,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Progress, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PushJob } from '@hirehall/shared/agreements';
 import { graduationYears } from '@hirehall/shared/organizations';
 import { QueryView } from '../../../components/feedback.tsx';
 import { describeError } from '../../../lib/api.ts';
 import { fetchPushJob, fetchStats, pushReport } from '../api/agreements.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
 
 /** 统计 and 一键上报: counts and rates by college and major; export and push. */
 export default function SchoolStatisticsPage() {
   const [year, setYear] = useState(graduationYears()[0]!);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const client = useQueryClient();
   const query = useQuery({
     queryKey: ['agreements', 'stats', year],

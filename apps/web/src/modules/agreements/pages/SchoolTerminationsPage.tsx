@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Space, Table, Tabs, Typography } from 'antd';
+import { Button, Space, Table, Tabs, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { terminationStatusLabels } from '@hirehall/shared/agreements';
 import { QueryView } from '../../../components/feedback.tsx';
@@ -12,13 +12,14 @@ import {
   reviewTermination,
   type SchoolTermination,
 } from '../api/agreements.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 /** 解约审核: requests both parties agreed to wait for the school. */
 export default function SchoolTerminationsPage() {
   const [status, setStatus] = useState('consented');
   const [rejecting, setRejecting] = useState<KeyedTarget | null>(null);
   const client = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const query = useQuery({
     queryKey: ['agreements', 'terminations', status],
     queryFn: () => fetchSchoolTerminations(status === 'all' ? undefined : status),

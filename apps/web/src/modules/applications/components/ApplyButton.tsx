@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Modal, Radio, Space, Typography } from 'antd';
+import { Button, Modal, Radio, Space, Typography } from 'antd';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../../../app/session.ts';
 import { describeError, isApiError } from '../../../lib/api.ts';
 import { useAttachments } from '../../resumes/api/resumes.api.ts';
 import { useApplicationForJob, useApply } from '../api/applications.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 export interface ApplyButtonProps {
   jobId: string;
@@ -26,7 +27,7 @@ export function ApplyButton({ jobId, fairId, isOpen = true, size, block }: Apply
   const isSeeker = account?.role === 'seeker';
   const navigate = useNavigate();
   const location = useLocation();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const [open, setOpen] = useState(false);
   const [attachmentId, setAttachmentId] = useState<string>('');
   const current = useApplicationForJob(jobId, isSeeker);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, Drawer, Space, Typography } from 'antd';
+import { Button, Card, Checkbox, Drawer, Space, Typography } from 'antd';
 import { DownloadOutlined, MessageOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -14,6 +14,7 @@ import { interviewKeys } from '../../interviews/api/interviews.api.ts';
 import { applicationKeys, useApplicationDetail, useMark } from '../api/applications.api.ts';
 import { MarkTag } from './EmployerApplicationsPage.tsx';
 import { ChatPanel } from '../../chat/components/ChatPanel.tsx';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 /** One candidate: the online resume as sent, attachments to download, and the marks. */
 export default function ApplicationDetailPage() {
@@ -24,7 +25,7 @@ export default function ApplicationDetailPage() {
   const [conversationId, setConversationId] = useState<string | null>(null);
   const [opening, setOpening] = useState(false);
   const qc = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   /** 洽谈: opens (or reopens) the conversation of this application beside the resume */
   const openChat = async () => {
     setOpening(true);

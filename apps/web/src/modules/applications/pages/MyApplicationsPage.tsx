@@ -1,6 +1,6 @@
-import { App, Alert, Button, Card, List, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, List, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { formatSalary } from '@hirehall/shared/jobs';
+import { formatSalary } from '@hirehall/shared/job-options';
 import { applicationStatusLabels, type MyApplication } from '@hirehall/shared/applications';
 import { QueryView } from '../../../components/feedback.tsx';
 import { describeError } from '../../../lib/api.ts';
@@ -8,6 +8,7 @@ import { InterviewNoticeButton } from '../../interviews/components/InterviewNoti
 import { InterviewNoticeTag } from '../../interviews/components/InterviewNoticeTag.tsx';
 import { useAgenda } from '../../interviews/api/interviews.api.ts';
 import { applicationKeys, useMyApplications, useWithdraw } from '../api/applications.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 const statusColors: Partial<Record<MyApplication['status'], string>> = {
   submitted: 'blue',
@@ -34,7 +35,7 @@ function ApplicationList({ scope }: { scope: 'current' | 'history' }) {
   const query = useMyApplications(scope);
   const withdraw = useWithdraw();
   const qc = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const refresh = () => void qc.invalidateQueries({ queryKey: applicationKeys.all });
   // applications with an interview notice get 查看回复
   const noticed = new Set(useAgenda().data?.items.map((i) => i.applicationId));

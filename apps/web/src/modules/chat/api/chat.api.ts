@@ -2,14 +2,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   chatSocketEvents as ev,
-  type ChatAck,
-  type ChatMessage,
-  type Conversation,
-  type Hall,
-  type PresencePeer,
   isPeerPresence,
   SeqTracker,
-} from '@hirehall/shared/chat';
+  type ChatAck,
+  type PresencePeer,
+} from '@hirehall/shared/chat-events';
+import type { ChatMessage, Conversation, Hall } from '@hirehall/shared/chat';
 import { api, ApiError } from '../../../lib/api.ts';
 import { getSocket, useOnConnect, useSocketEvent } from '../../notifications/api/socket.ts';
 

@@ -1,17 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import {
-  Alert,
-  App,
-  Badge,
-  Button,
-  Image,
-  Input,
-  Popover,
-  Space,
-  Spin,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, Badge, Button, Image, Input, Popover, Space, Spin, Typography, Upload } from 'antd';
 import { ReportLink } from '../../feedback/components/ReportLink.tsx';
 import { PictureOutlined, SmileOutlined } from '@ant-design/icons';
 import {
@@ -24,6 +12,7 @@ import {
 } from '@hirehall/shared/chat';
 import { describeError } from '../../../lib/api.ts';
 import { uploadChatImage, useChat, type OutgoingMessage } from '../api/chat.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 interface Props {
   conversationId: string;
@@ -37,7 +26,7 @@ interface Props {
 /** The chat of one conversation: history, live messages, emoji, images, receipts, presence. */
 export function ChatPanel({ conversationId, side, peerName, height = 520 }: Props) {
   const chat = useChat(conversationId);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [text, setText] = useState('');
   const [uploading, setUploading] = useState(false);
   const bottom = useRef<HTMLDivElement>(null);

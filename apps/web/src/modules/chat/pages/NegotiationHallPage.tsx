@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  App,
   Badge,
   Button,
   Card,
@@ -26,6 +25,7 @@ import { useHall } from '../api/chat.api.ts';
 import { ChatPanel } from '../components/ChatPanel.tsx';
 import { InviteButton } from '../../interviews/components/InterviewForm.tsx';
 import { employerAttachmentUrl } from '../../resumes/api/resumes.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 const markColors: Record<ApplicationMark, string> = {
   qualified: 'green',
@@ -45,7 +45,7 @@ export default function NegotiationHallPage() {
   const [notifySeeker, setNotifySeeker] = useState(false);
   const hall = useHall(fairId, mark);
   const qc = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
 
   const choose = async (c: HallCandidate) => {
     setSelected(c);

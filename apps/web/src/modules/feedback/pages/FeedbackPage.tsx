@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  App,
   Button,
   Card,
   Form,
@@ -37,6 +36,7 @@ import {
   uploadScreenshot,
 } from '../api/feedback.api.ts';
 import { FeedbackStatusTag } from '../components/FeedbackStatusTag.tsx';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 interface FormValues {
   content: string;
@@ -49,7 +49,7 @@ interface FormValues {
 /** 意见反馈 (seed 003 §5): 功能异常 / 产品建议 / 违规举报, then the person's own history. */
 export default function FeedbackPage() {
   const [params] = useSearchParams();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<FormValues>();
   const initialKind = (params.get('kind') as FeedbackKind | null) ?? 'malfunction';

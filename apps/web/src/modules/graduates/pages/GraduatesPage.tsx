@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   genderLabels,
@@ -17,6 +17,7 @@ import {
   importGraduates,
   rejectGraduate,
 } from '../api/graduates.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 interface RowError {
   row: number;
@@ -37,7 +38,7 @@ export default function GraduatesPage() {
   const [rowErrors, setRowErrors] = useState<RowError[]>([]);
   const [rejecting, setRejecting] = useState<string | null>(null);
   const client = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const query = useQuery({
     queryKey: ['graduates', role, year, status, q, page],
     queryFn: () => fetchGraduates(role, { graduationYear: year, status, q, page }),

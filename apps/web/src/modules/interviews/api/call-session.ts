@@ -1,8 +1,5 @@
-import {
-  callSocketEvents as ev,
-  type IceServer,
-  type SignalPayload,
-} from '@hirehall/shared/interviews';
+import { callSocketEvents as ev } from '@hirehall/shared/interview-events';
+import type { IceServer, SignalPayload } from '@hirehall/shared/interviews';
 import { getSocket } from '../../notifications/api/socket.ts';
 import { emitCall } from './interviews.api.ts';
 

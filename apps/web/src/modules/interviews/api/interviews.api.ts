@@ -1,11 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  callSocketEvents as ev,
-  type AgendaItem,
-  type HallQueue,
-  type Interview,
-  type QueuePosition,
-} from '@hirehall/shared/interviews';
+import { callSocketEvents as ev } from '@hirehall/shared/interview-events';
+import type { AgendaItem, HallQueue, Interview, QueuePosition } from '@hirehall/shared/interviews';
 import { api, ApiError } from '../../../lib/api.ts';
 import { getSocket, useOnConnect, useSocketEvent } from '../../notifications/api/socket.ts';
 

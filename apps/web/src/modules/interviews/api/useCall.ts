@@ -1,9 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  callSocketEvents as ev,
-  type CallJoin,
-  type CallStatus,
-} from '@hirehall/shared/interviews';
+import { callSocketEvents as ev } from '@hirehall/shared/interview-events';
+import type { CallJoin, CallStatus } from '@hirehall/shared/interviews';
 import { useSocketEvent } from '../../notifications/api/socket.ts';
 import { emitCall } from './interviews.api.ts';
 import { bufferSignals, CallSession, openLocalMedia, type Incoming } from './call-session.ts';

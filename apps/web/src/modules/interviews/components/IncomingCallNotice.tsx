@@ -1,14 +1,15 @@
-import { App, Button } from 'antd';
+import { Button } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
-import { callSocketEvents as ev } from '@hirehall/shared/interviews';
+import { callSocketEvents as ev } from '@hirehall/shared/interview-events';
 import { useSocketEvent } from '../../notifications/api/socket.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 /**
  * Mounted in the seeker layout: when an employer calls while the seeker is on another page,
  * a notice leads to the waiting room, which rings and answers (the call keeps ringing 30 s).
  */
 export function IncomingCallNotice() {
-  const { notification } = App.useApp();
+  const { notification } = useFeedback();
   const navigate = useNavigate();
   const location = useLocation();
   useSocketEvent<{ callId: string; interviewId: string; organizationName: string }>(

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Modal, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   interviewModeLabels,
@@ -9,6 +9,7 @@ import {
 } from '@hirehall/shared/interviews';
 import { api, describeError } from '../../../lib/api.ts';
 import { interviewAction } from '../api/interviews.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 interface Values {
   startsAt: Dayjs;
@@ -35,7 +36,7 @@ interface Props {
 export function InterviewFormModal({ open, onClose, onDone, applicationId, interview }: Props) {
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const mode = Form.useWatch('mode', form);
 
   const submit = async (v: Values) => {

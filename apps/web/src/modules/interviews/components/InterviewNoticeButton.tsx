@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Descriptions, Modal, Popconfirm, Space } from 'antd';
+import { Alert, Button, Descriptions, Modal, Popconfirm, Space } from 'antd';
 import { Link } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import {
@@ -9,6 +9,7 @@ import {
 } from '@hirehall/shared/interviews';
 import { describeError } from '../../../lib/api.ts';
 import { interviewAction, interviewKeys, useAgenda } from '../api/interviews.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
@@ -39,7 +40,7 @@ export function InterviewNoticeButton({
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<'attend' | 'decline' | null>(null);
   const qc = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const refresh = () => void qc.invalidateQueries({ queryKey: interviewKeys.all });
 
   useEffect(() => {

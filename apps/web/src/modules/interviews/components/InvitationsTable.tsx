@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Popconfirm, Space, Table, Tag } from 'antd';
+import { Button, Popconfirm, Space, Table, Tag } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { allowedEvents } from '@hirehall/shared/workflow';
 import {
@@ -12,6 +12,7 @@ import {
 import { describeError } from '../../../lib/api.ts';
 import { interviewAction, interviewKeys, useEmployerInterviews } from '../api/interviews.api.ts';
 import { InterviewFormModal } from './InterviewForm.tsx';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 const statusColors: Record<Interview['status'], string> = {
   invited: 'blue',
@@ -26,7 +27,7 @@ const statusColors: Record<Interview['status'], string> = {
 export function InvitationsTable({ applicationId }: { applicationId?: string }) {
   const list = useEmployerInterviews(applicationId);
   const qc = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [editing, setEditing] = useState<Interview | null>(null);
   const refresh = () => void qc.invalidateQueries({ queryKey: interviewKeys.all });
 

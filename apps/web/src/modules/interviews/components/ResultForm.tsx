@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Input, Radio, Space } from 'antd';
+import { Button, Input, Radio, Space } from 'antd';
 import {
   interviewResultLabels,
   interviewResults,
@@ -8,6 +8,7 @@ import {
 } from '@hirehall/shared/interviews';
 import { describeError } from '../../../lib/api.ts';
 import { interviewAction } from '../api/interviews.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 /** 标记面试结果 (合适 / 不合适 / 待定) with notes, then 结束面试. */
 export function ResultForm({
@@ -20,7 +21,7 @@ export function ResultForm({
   const [result, setResult] = useState<InterviewResult | null>(interview.result);
   const [notes, setNotes] = useState(interview.resultNotes ?? '');
   const [saving, setSaving] = useState(false);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const finish = async () => {
     if (!result) return;
     setSaving(true);

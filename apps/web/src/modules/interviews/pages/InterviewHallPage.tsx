@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import {
   Alert,
-  App,
   Badge,
   Button,
   Card,
@@ -27,6 +26,7 @@ import { CallView } from '../components/CallView.tsx';
 import { ResultForm } from '../components/ResultForm.tsx';
 import { InvitationsTable } from '../components/InvitationsTable.tsx';
 import { DeviceCheck, type DeviceChoice } from '../components/DeviceCheck.tsx';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 const time = (iso: string) =>
   new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
@@ -51,7 +51,7 @@ export default function InterviewHallPage() {
 function TodayQueue() {
   const queue = useHallQueue();
   const qc = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   // the device check comes first: its camera, microphone and speaker are the call's
   const [devices, setDevices] = useState<DeviceChoice | null>(null);
   const call = useCall('employer', devices ?? undefined);

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
   Alert,
-  App,
   Badge,
   Button,
   Card,
@@ -34,6 +33,7 @@ import {
 import { useCall } from '../api/useCall.ts';
 import { CallView } from '../components/CallView.tsx';
 import { DeviceCheck, type DeviceChoice } from '../components/DeviceCheck.tsx';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
@@ -53,7 +53,7 @@ interface Ringing {
 export default function SeekerInterviewsPage() {
   const agenda = useAgenda();
   const qc = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [params, setParams] = useSearchParams();
   const selectedId = params.get('id');
   const items = agenda.data?.items ?? [];
@@ -203,7 +203,7 @@ function InterviewDetail({ item, items }: { item: AgendaItem; items: AgendaItem[
 /** 候场: queue position and wait, device check, ringing, the call. */
 function WaitingRoom({ item }: { item: AgendaItem }) {
   const queue = useQueuePosition(item.id);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [devices, setDevices] = useState<DeviceChoice | null>(null);
   const call = useCall('seeker', devices ?? undefined);
   const [pushed, setPushed] = useState<(Ringing & { deadline: number }) | null>(null);

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, Empty, List, Modal, Space, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Empty, List, Modal, Space, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { formatChinaTime } from '../../jobs/components/chinaTime.ts';
-import { signupStatusLabels, type EmployerFair } from '@hirehall/shared/jobfairs';
+import { signupStatusLabels } from '@hirehall/shared/jobfair-options';
+import type { EmployerFair } from '@hirehall/shared/jobfairs';
 import { QueryView } from '../../../components/feedback.tsx';
 import { describeError } from '../../../lib/api.ts';
 import { fetchOwnJobs, jobKeys } from '../../jobs/api/jobs.api.ts';
@@ -13,9 +14,10 @@ import {
   fetchEmployerFairs,
   signUpForFair,
 } from '../api/jobfairs.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 function PickJobs({ fair, onDone }: { fair: EmployerFair; onDone: () => void }) {
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const jobs = useQuery({ queryKey: jobKeys.own, queryFn: fetchOwnJobs });
   const [chosen, setChosen] = useState<string[]>(fair.signup?.jobIds ?? []);
   const save = useMutation({
@@ -64,7 +66,7 @@ function PickJobs({ fair, onDone }: { fair: EmployerFair; onDone: () => void }) 
 
 /** 招聘会 for employers: fairs of admitting schools, 单位报名参加, choosing postings. */
 export default function EmployerFairsPage() {
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const client = useQueryClient();
   const [picking, setPicking] = useState<EmployerFair | null>(null);
   const fairs = useQuery({ queryKey: fairKeys.employer, queryFn: fetchEmployerFairs });

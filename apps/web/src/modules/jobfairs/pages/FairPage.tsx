@@ -1,25 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Input,
-  Popover,
-  Row,
-  Space,
-  Typography,
-} from 'antd';
+import { Button, Empty, Popover } from 'antd';
 import { ReportLink } from '../../feedback/components/ReportLink.tsx';
 import { QrcodeOutlined, ShareAltOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { QRCodeSVG } from 'qrcode.react';
 import { formatChinaTime } from '../../jobs/components/chinaTime.ts';
-import { fairTypeLabels, type Fair } from '@hirehall/shared/jobfairs';
+import { fairTypeLabels } from '@hirehall/shared/jobfair-options';
+import type { Fair } from '@hirehall/shared/jobfairs';
 import { QueryView } from '../../../components/feedback.tsx';
+import { Panel } from '../../../components/Panel.tsx';
 import { describeError } from '../../../lib/api.ts';
 import { useAuth } from '../../../app/session.ts';
 import { useSeekerBase } from '../../jobs/components/base.ts';
@@ -30,6 +20,7 @@ import {
   signUpForFair,
   visitFair,
 } from '../api/jobfairs.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 const fmt = (d: string) => formatChinaTime(d);
 
@@ -42,13 +33,17 @@ function Employers({ fairId }: { fairId: string }) {
     queryFn: () => fetchFairEmployers(fairId, q),
   });
   return (
-    <Card title="参展企业" size="small">
-      <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
-        <Input
+    <Panel title="参展企业">
+      <div style={{ display: 'flex', gap: 8, marginBottom: 12 }}>
+        <input
+          className="hh-input"
+          type="search"
           placeholder="输入单位名称、职位名称进行搜索"
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
-          onPressEnter={() => setQ(draft.trim())}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') setQ(draft.trim());
+          }}
           aria-label="搜索单位或职位"
         />
         <Button type="primary" onClick={() => setQ(draft.trim())}>
@@ -62,48 +57,46 @@ function Employers({ fairId }: { fairId: string }) {
         >
           重置
         </Button>
-      </Space.Compact>
+      </div>
       <QueryView
         query={employers}
         isEmpty={(d) => d.length === 0}
         empty={<Empty description="没有符合条件的单位或职位" />}
       >
         {(list) => (
-          <Row gutter={[12, 12]}>
+          <div className="hh-grid">
             {list.map((e) => (
-              <Col xs={24} sm={12} lg={6} key={e.organizationId}>
-                <Card size="small" title={e.shortName ?? e.name} style={{ height: '100%' }}>
-                  {e.shortName && (
-                    <div style={{ color: 'rgba(0,0,0,0.62)', marginBottom: 4 }}>{e.name}</div>
-                  )}
-                  {e.jobs.map((j) => (
-                    <div
-                      key={j.id}
-                      style={{
-                        display: 'flex',
-                        justifyContent: 'space-between',
-                        gap: 8,
-                        padding: '4px 0',
-                      }}
-                    >
-                      <span>
-                        <Link to={`${base}/jobs/${j.id}?fairId=${fairId}`}>{j.title}</Link>{' '}
-                        <Typography.Text type="danger">{j.salaryText}</Typography.Text>
-                      </span>
-                      <Link to={`${base}/jobs/${j.id}?fairId=${fairId}`}>投递简历</Link>
-                    </div>
-                  ))}
-                  <Link to={`${base}/jobs?organizationId=${e.organizationId}`}>
-                    查看该公司全部职位 &gt;
-                  </Link>
-                  <ReportLink targetType="organization" targetId={e.organizationId} small />
-                </Card>
-              </Col>
+              <Panel key={e.organizationId} title={e.shortName ?? e.name}>
+                {e.shortName && (
+                  <div style={{ color: 'rgba(0,0,0,0.62)', marginBottom: 4 }}>{e.name}</div>
+                )}
+                {e.jobs.map((j) => (
+                  <div
+                    key={j.id}
+                    style={{
+                      display: 'flex',
+                      justifyContent: 'space-between',
+                      gap: 8,
+                      padding: '4px 0',
+                    }}
+                  >
+                    <span>
+                      <Link to={`${base}/jobs/${j.id}?fairId=${fairId}`}>{j.title}</Link>{' '}
+                      <span style={{ color: '#cf1322' }}>{j.salaryText}</span>
+                    </span>
+                    <Link to={`${base}/jobs/${j.id}?fairId=${fairId}`}>投递简历</Link>
+                  </div>
+                ))}
+                <Link to={`${base}/jobs?organizationId=${e.organizationId}`}>
+                  查看该公司全部职位 &gt;
+                </Link>
+                <ReportLink targetType="organization" targetId={e.organizationId} small />
+              </Panel>
             ))}
-          </Row>
+          </div>
         )}
       </QueryView>
-    </Card>
+    </Panel>
   );
 }
 
@@ -111,7 +104,7 @@ function Employers({ fairId }: { fairId: string }) {
 export default function FairPage() {
   const { id = '' } = useParams();
   const { account } = useAuth();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const client = useQueryClient();
   const [expanded, setExpanded] = useState(false);
   const fair = useQuery({ queryKey: fairKeys.one(id), queryFn: () => fetchFair(id) });
@@ -135,17 +128,25 @@ export default function FairPage() {
     <div style={{ maxWidth: 1100, margin: '0 auto' }}>
       <QueryView query={fair}>
         {(f) => (
-          <Space direction="vertical" style={{ width: '100%' }} size={12}>
-            <Card size="small">
-              <Typography.Text type="secondary">一站式网络招聘会服务</Typography.Text>
+          <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+            <Panel>
+              <span style={{ color: 'rgba(0,0,0,0.62)' }}>一站式网络招聘会服务</span>
               <div style={{ fontSize: 16, margin: '4px 0' }}>
                 参会企业 <b>{f.employerCount}</b> 个 | 可投递职位 <b>{f.jobCount}</b> 个 | 关注人次{' '}
                 <b>{f.views}</b> 个
               </div>
-              <Typography.Title level={3} style={{ marginTop: 8 }}>
+              <h1 style={{ fontSize: 24, fontWeight: 600, lineHeight: 1.35, margin: '8px 0' }}>
                 {f.title}
-              </Typography.Title>
-              <Space wrap style={{ marginBottom: 8 }}>
+              </h1>
+              <div
+                style={{
+                  display: 'flex',
+                  flexWrap: 'wrap',
+                  alignItems: 'center',
+                  gap: 8,
+                  marginBottom: 8,
+                }}
+              >
                 <span>浏览：{f.views}次</span>
                 <Popover content={<QRCodeSVG value={url} size={160} />} title="扫码查看">
                   <Button size="small" icon={<QrcodeOutlined />}>
@@ -164,34 +165,29 @@ export default function FairPage() {
                 >
                   分享
                 </Button>
-              </Space>
-              <Descriptions
-                size="small"
-                column={{ xs: 1, md: 2 }}
-                items={[
-                  { key: 't', label: '招聘会类型', children: fairTypeLabels[f.type] },
-                  {
-                    key: 'time',
-                    label: '举办时间',
-                    children: `${fmt(f.startsAt)} — ${fmt(f.endsAt)}`,
-                  },
-                  {
-                    key: 'city',
-                    label: '举办城市',
-                    children: [f.city, f.district].filter(Boolean).join(' - '),
-                  },
-                  { key: 'addr', label: '举办地址', children: f.address },
-                  { key: 'school', label: '主办学校', children: f.schoolName },
-                ]}
-              />
+              </div>
+              <dl className="hh-facts">
+                {[
+                  ['招聘会类型', fairTypeLabels[f.type]],
+                  ['举办时间', `${fmt(f.startsAt)} — ${fmt(f.endsAt)}`],
+                  ['举办城市', [f.city, f.district].filter(Boolean).join(' - ')],
+                  ['举办地址', f.address],
+                  ['主办学校', f.schoolName],
+                ].map(([label, value]) => (
+                  <div key={label}>
+                    <dt>{label}</dt>
+                    <dd>{value}</dd>
+                  </div>
+                ))}
+              </dl>
               {account?.role === 'employer' && f.status === 'published' && (
                 <Button type="primary" onClick={() => signUp.mutate()} loading={signUp.isPending}>
                   单位报名参加
                 </Button>
               )}
-            </Card>
-            <Card title="招聘会简介" size="small">
-              {f.invitation && <Typography.Paragraph>{f.invitation}</Typography.Paragraph>}
+            </Panel>
+            <Panel title="招聘会简介">
+              {f.invitation && <p style={{ margin: '0 0 1em' }}>{f.invitation}</p>}
               <div
                 style={{
                   // plain-text introductions keep their line breaks
@@ -204,9 +200,9 @@ export default function FairPage() {
               <Button type="link" onClick={() => setExpanded((e) => !e)} style={{ padding: 0 }}>
                 {expanded ? '收起' : '展开详情'}
               </Button>
-            </Card>
+            </Panel>
             <Employers fairId={f.id} />
-          </Space>
+          </div>
         )}
       </QueryView>
     </div>

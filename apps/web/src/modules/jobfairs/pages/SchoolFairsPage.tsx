@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  App,
   Button,
   DatePicker,
   Drawer,
@@ -21,12 +20,8 @@ import {
   fromPickerValue,
   toPickerValue,
 } from '../../jobs/components/chinaTime.ts';
-import {
-  fairTypeLabels,
-  signupStatusLabels,
-  type Fair,
-  type FairInput,
-} from '@hirehall/shared/jobfairs';
+import { fairTypeLabels, signupStatusLabels } from '@hirehall/shared/jobfair-options';
+import type { Fair, FairInput } from '@hirehall/shared/jobfairs';
 import { QueryView } from '../../../components/feedback.tsx';
 import { RichTextEditor } from '../components/RichTextEditor.tsx';
 import { ReasonModal } from '../../../components/form-helpers.tsx';
@@ -41,13 +36,14 @@ import {
   rejectSignup,
   updateFair,
 } from '../api/jobfairs.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 type FormValues = Omit<FairInput, 'startsAt' | 'endsAt'> & { range: [Dayjs, Dayjs] };
 const statusLabels = { draft: '草稿', published: '已发布', closed: '已结束' } as const;
 
 function FairForm({ fair, onDone }: { fair: Fair | null; onDone: () => void }) {
   const [form] = Form.useForm<FormValues>();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const save = useMutation({
     mutationFn: (v: FormValues) => {
       const { range, ...rest } = v;
@@ -119,7 +115,7 @@ function FairForm({ fair, onDone }: { fair: Fair | null; onDone: () => void }) {
 }
 
 function Signups({ fair }: { fair: Fair }) {
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const client = useQueryClient();
   const [rejecting, setRejecting] = useState<string | null>(null);
   const signups = useQuery({
@@ -187,7 +183,7 @@ function Signups({ fair }: { fair: Fair }) {
 
 /** 招聘会管理 for school staff: create/edit/publish/close, review sign-ups. */
 export default function SchoolFairsPage() {
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const client = useQueryClient();
   const [editing, setEditing] = useState<Fair | null | 'new'>(null);
   const [reviewing, setReviewing] = useState<Fair | null>(null);

@@ -1,5 +1,4 @@
 import {
-  App,
   Button,
   Form,
   Input,
@@ -21,10 +20,11 @@ import {
   updateBanner,
   type BannerInput,
 } from '../api/jobs.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 /** 轮播图管理: banners above the job list. */
 export default function BannersPage() {
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const client = useQueryClient();
   const [form] = Form.useForm<BannerInput>();
   const banners = useQuery({ queryKey: jobKeys.adminBanners, queryFn: fetchAdminBanners });

@@ -1,16 +1,17 @@
 import { useState } from 'react';
-import { App, Button, Empty, List, Tag, Typography } from 'antd';
+import { Button, Empty, List, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { FAVORITES_LIMIT } from '@hirehall/shared/jobs';
+import { FAVORITES_LIMIT } from '@hirehall/shared/job-options';
 import { QueryView } from '../../../components/feedback.tsx';
 import { describeError } from '../../../lib/api.ts';
 import { fetchFavorites, jobKeys, removeFavorite } from '../api/jobs.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 /** 职位收藏 (seed 004 §7): at most 10; 编辑 to remove. */
 export default function FavoritesPage() {
   const [editing, setEditing] = useState(false);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const client = useQueryClient();
   const favorites = useQuery({ queryKey: jobKeys.favorites, queryFn: fetchFavorites });
   const remove = useMutation({

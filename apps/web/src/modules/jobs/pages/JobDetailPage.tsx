@@ -1,8 +1,8 @@
-import { App, Button, Card, Descriptions, Popover, Space, Typography } from 'antd';
+import { Button, Card, Descriptions, Popover, Space, Typography } from 'antd';
 import { HeartFilled, HeartOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
-import { educationLevels, employmentTypes, labelOf } from '@hirehall/shared/jobs';
+import { educationLevels, employmentTypes, labelOf } from '@hirehall/shared/job-options';
 import { QueryView } from '../../../components/feedback.tsx';
 import { describeError } from '../../../lib/api.ts';
 import { useAuth } from '../../../app/session.ts';
@@ -10,6 +10,7 @@ import { addFavorite, fetchJob, jobKeys, removeFavorite } from '../api/jobs.api.
 import { useSeekerBase } from '../components/base.ts';
 import { ApplyButton } from '../../applications/components/ApplyButton.tsx';
 import { ReportJobLinks } from '../../feedback/components/ReportLink.tsx';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 /** 职位详情: description, skills, probation behind the button next to monthly pay (seed 004 §3.5). */
 export default function JobDetailPage() {
@@ -19,7 +20,7 @@ export default function JobDetailPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const { account } = useAuth();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const client = useQueryClient();
   const job = useQuery({ queryKey: jobKeys.detail(id), queryFn: () => fetchJob(id) });
   const toggle = useMutation({

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import {
   Alert,
-  App,
   Button,
   Card,
   Col,
@@ -22,14 +21,13 @@ import {
   jobStatusLabels,
   positionTypes,
   workDistricts,
-  type ComplianceFlag,
-  type JobFields,
-  type OwnJob,
-} from '@hirehall/shared/jobs';
+} from '@hirehall/shared/job-options';
+import type { ComplianceFlag, JobFields, OwnJob } from '@hirehall/shared/jobs';
 import { checkCompliance } from '@hirehall/shared/compliance';
 import { QueryView } from '../../../components/feedback.tsx';
 import { describeError, isApiError } from '../../../lib/api.ts';
 import { fetchOwnJob, jobAction, jobKeys, saveJob } from '../api/jobs.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 type SaveState = 'saved' | 'saving' | 'dirty' | 'conflict' | 'error';
 const saveLabels: Record<SaveState, string> = {
@@ -65,7 +63,7 @@ function Flags({ flags }: { flags: ComplianceFlag[] }) {
 /** Create/edit a posting: every change is saved after a pause, guarded by the version. */
 function Editor({ job }: { job: OwnJob }) {
   const [form] = Form.useForm<JobFields>();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const client = useQueryClient();
   const navigate = useNavigate();
   const version = useRef(job.version);

@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { QueryView } from '../../../components/feedback.tsx';
 import { ReasonModal } from '../../../components/form-helpers.tsx';
 import { describeError } from '../../../lib/api.ts';
 import { approveJob, fetchReviewQueue, jobKeys, returnJob } from '../api/jobs.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 /** 职位审核: postings the compliance check found doubtful. */
 export default function JobReviewPage() {
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const client = useQueryClient();
   const [returning, setReturning] = useState<string | null>(null);
   const queue = useQuery({ queryKey: jobKeys.reviews, queryFn: fetchReviewQueue });

@@ -1,16 +1,13 @@
-import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate } from 'react-router';
-import {
-  jobStatusLabels,
-  jobTransitions,
-  type JobStatus,
-  type OwnJob,
-} from '@hirehall/shared/jobs';
+import { jobStatusLabels, jobTransitions, type JobStatus } from '@hirehall/shared/job-options';
+import type { OwnJob } from '@hirehall/shared/jobs';
 import { allowedEvents } from '@hirehall/shared/workflow';
 import { QueryView } from '../../../components/feedback.tsx';
 import { describeError } from '../../../lib/api.ts';
 import { createJob, deleteJob, fetchOwnJobs, jobAction, jobKeys } from '../api/jobs.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 const statusColor: Record<JobStatus, string> = {
   draft: 'default',
@@ -31,7 +28,7 @@ const actionLabels = {
 export default function OwnJobsPage() {
   const base = useLocation().pathname.replace(/\/jobs.*$/, '');
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const client = useQueryClient();
   const jobs = useQuery({ queryKey: jobKeys.own, queryFn: fetchOwnJobs });
   const refresh = () => client.invalidateQueries({ queryKey: jobKeys.own });

@@ -1,11 +1,13 @@
-import { useEffect } from 'react';
-import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
+import { lazy, Suspense, useEffect } from 'react';
+import { Badge, Button, Popover, Spin } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
-import { useMarkRead, useNotifications, useUnreadNotifications } from '../api/notifications.api.ts';
+import { useUnreadNotifications } from '../api/notifications.api.ts';
 import { useAuth } from '../../../app/session.ts';
 import { notificationsPathOf } from '../paths.ts';
 import { closeSocket } from '../api/socket.ts';
+
+// the list (antd List, Typography) loads when the bell is first opened, not with every page
+const NotificationLatest = lazy(() => import('./NotificationLatest.tsx'));
 
 /** The bell in every layout's header: a live unread badge and the latest notifications. */
 export function NotificationBell() {
@@ -20,7 +22,16 @@ function Bell({ base }: { base: string }) {
   useEffect(() => () => closeSocket(), []);
   const count = unread.data ?? 0;
   return (
-    <Popover trigger="click" placement="bottomRight" content={<Latest base={base} />} title="通知">
+    <Popover
+      trigger="click"
+      placement="bottomRight"
+      content={
+        <Suspense fallback={<Spin size="small" />}>
+          <NotificationLatest base={base} />
+        </Suspense>
+      }
+      title="通知"
+    >
       <Badge
         count={count}
         size="small"
@@ -31,50 +42,5 @@ function Bell({ base }: { base: string }) {
         <Button type="text" icon={<BellOutlined />} aria-label={`通知（${count} 条未读）`} />
       </Badge>
     </Popover>
-  );
-}
-
-function Latest({ base }: { base: string }) {
-  const list = useNotifications(false);
-  const markRead = useMarkRead();
-  const navigate = useNavigate();
-  const items = (list.data?.items ?? []).slice(0, 6);
-  return (
-    <div style={{ width: 300, maxWidth: '80vw' }}>
-      {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无通知" />
-      ) : (
-        <List
-          size="small"
-          dataSource={items}
-          renderItem={(n) => (
-            <List.Item
-              style={{ cursor: 'pointer', opacity: n.readAt ? 0.6 : 1 }}
-              onClick={() => {
-                if (!n.readAt) markRead.mutate({ ids: [n.id] });
-                if (n.link) navigate(n.link);
-              }}
-            >
-              <List.Item.Meta
-                title={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>}
-                description={
-                  <Typography.Text type="secondary" ellipsis>
-                    {n.body}
-                  </Typography.Text>
-                }
-              />
-            </List.Item>
-          )}
-        />
-      )}
-      <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 8 }}>
-        <Button size="small" type="link" onClick={() => markRead.mutate({ all: true })}>
-          全部标为已读
-        </Button>
-        <Button size="small" type="link" onClick={() => navigate(base)}>
-          查看全部
-        </Button>
-      </div>
-    </div>
   );
 }

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  App,
   Button,
   Card,
   Checkbox,
@@ -26,6 +25,7 @@ import {
   usePreferences,
   useSavePreferences,
 } from '../api/notifications.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 /** 通知中心: the list with mark-read, and the channels per kind of event. */
 export default function NotificationCenterPage() {
@@ -117,7 +117,7 @@ function NotificationList({ unreadOnly }: { unreadOnly: boolean }) {
 function PreferencesForm() {
   const prefs = usePreferences();
   const save = useSavePreferences();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [draft, setDraft] = useState<Record<string, ExternalChannel[]> | null>(null);
   const [email, setEmail] = useState<string | null>(null);
   if (!prefs.data) return null;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, List, Modal, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, List, Modal, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Admission } from '@hirehall/shared/organizations';
@@ -9,13 +9,14 @@ import { QueryView } from '../../../components/feedback.tsx';
 import { applyForAdmissions, fetchAdmissions, organizationKeys } from '../api/organizations.api.ts';
 import { AdmissionApplyForm } from './AdmissionApplyForm.tsx';
 import { admissionStatusLabels } from './labels.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 /** The employer's admission per school and year, with rejection reasons and 申请更多学校. */
 export function AdmissionsStatusCard() {
   const query = useQuery({ queryKey: organizationKeys.admissions, queryFn: fetchAdmissions });
   const [applying, setApplying] = useState(false);
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const reapply = useMutation({
     mutationFn: (item: Admission) =>
       applyForAdmissions([{ schoolId: item.schoolId, graduationYear: item.graduationYear }]),

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { App, Select, Tooltip } from 'antd';
+import { Select, Tooltip } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAuth, useSignedInAccount } from '../../../app/session.ts';
 import { describeError } from '../../../lib/api.ts';
@@ -9,13 +9,14 @@ import {
   switchEmployerContext,
 } from '../api/organizations.api.ts';
 import { useIsMobile } from '../../../lib/useIsMobile.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 /** School and graduation-year switch at the top of the employer console (approved only). */
 export function EmployerContextSwitch() {
   const account = useSignedInAccount();
   const { setAccount } = useAuth();
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const isMobile = useIsMobile();
   const admissions = useQuery({ queryKey: organizationKeys.admissions, queryFn: fetchAdmissions });
   const approved = useMemo(

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import {
   Alert,
-  App,
   Button,
   Card,
   Col,
@@ -28,13 +27,14 @@ import {
 } from '../api/organizations.api.ts';
 import { LicenceUpload } from '../components/LicenceUpload.tsx';
 import { industryOptions, scaleOptions } from '../components/labels.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 const blankToNull = (value: string | null | undefined) => (value?.trim() ? value.trim() : null);
 
 function BasicForm({ profile }: { profile: EmployerProfile }) {
   const [form] = Form.useForm<EmployerProfilePatch>();
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const showError = useFormErrors(form);
   const save = useMutation({
     mutationFn: (values: EmployerProfilePatch) =>
@@ -138,7 +138,7 @@ function CertificationChangeModal({
 }) {
   const [form] = Form.useForm<ChangeValues>();
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const showError = useFormErrors(form, { CREDIT_CODE_INVALID: 'creditCode' });
   const submit = useMutation({
     mutationFn: (values: ChangeValues) =>

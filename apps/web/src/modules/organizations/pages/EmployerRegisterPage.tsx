@@ -17,7 +17,6 @@ import {
 import type { Admission, NotificationChannel } from '@hirehall/shared/organizations';
 import { isValidCreditCode } from '@hirehall/shared/validators';
 import { Link, useNavigate } from 'react-router';
-import { App } from 'antd';
 import { rememberPortal, useAuth } from '../../../app/session.ts';
 import { CaptchaField, useCaptcha } from '../../../components/CaptchaField.tsx';
 import { describeError } from '../../../lib/api.ts';
@@ -27,6 +26,7 @@ import { registerEmployer, setNotificationChannel } from '../api/organizations.a
 import { AdmissionApplyForm } from '../components/AdmissionApplyForm.tsx';
 import { LicenceUpload } from '../components/LicenceUpload.tsx';
 import { admissionStatusLabels, industryOptions, scaleOptions } from '../components/labels.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 interface BasicValues {
   name: string;
@@ -214,7 +214,7 @@ const channels: { value: NotificationChannel; label: string; help: string }[] = 
 function ChannelStep({ onDone }: { onDone: () => void }) {
   const [channel, setChannel] = useState<NotificationChannel>('wechat');
   const [saving, setSaving] = useState(false);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const save = async () => {
     setSaving(true);
     try {

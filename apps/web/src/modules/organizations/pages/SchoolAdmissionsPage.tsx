@@ -1,17 +1,5 @@
 import { useState } from 'react';
-import {
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  List,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Descriptions, Empty, List, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { AdmissionStatus, SchoolAdmission } from '@hirehall/shared/organizations';
@@ -27,6 +15,7 @@ import {
 } from '../api/organizations.api.ts';
 import { admissionStatusLabels } from '../components/labels.ts';
 import { useIsMobile } from '../../../lib/useIsMobile.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 const tabs: { key: AdmissionStatus; label: string }[] = [
   { key: 'pending', label: '待审核' },
@@ -86,7 +75,7 @@ function EmployerDetails({ item }: { item: SchoolAdmission }) {
 
 function ReviewActions({ item, onReject }: { item: SchoolAdmission; onReject: () => void }) {
   const queryClient = useQueryClient();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const approve = useMutation({
     mutationFn: () => approveAdmission(item.id),
     onSuccess: () => {
@@ -126,7 +115,7 @@ function ReviewActions({ item, onReject }: { item: SchoolAdmission; onReject: ()
 function AdmissionList({ status }: { status: AdmissionStatus }) {
   const isMobile = useIsMobile();
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [rejecting, setRejecting] = useState<SchoolAdmission | null>(null);
   const query = useQuery({
     queryKey: organizationKeys.schoolQueue(status),

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, List, Modal, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import {
   consentLabels,
   consentPurposes,
@@ -16,10 +16,11 @@ import {
   requestDeletion,
   withdrawConsent,
 } from '../api/privacy.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 /** 个人信息与隐私: consents, download my data, delete my account. Light, phone-first. */
 export default function PrivacyPage() {
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const queryClient = useQueryClient();
   const { signOut } = useAuth();
   const consents = useQuery({ queryKey: ['privacy', 'consents'], queryFn: listConsents });

@@ -1,4 +1,4 @@
-import { App, Button, Card, List, Popconfirm, Typography, Upload } from 'antd';
+import { Button, Card, List, Popconfirm, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { MAX_RESUME_ATTACHMENTS } from '@hirehall/shared/resumes';
 import { QueryView } from '../../../components/feedback.tsx';
@@ -9,6 +9,7 @@ import {
   useDeleteAttachment,
   useUploadAttachment,
 } from '../api/resumes.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 const kb = (n: number) =>
   n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
@@ -18,7 +19,7 @@ export function AttachmentsCard() {
   const query = useAttachments();
   const upload = useUploadAttachment();
   const remove = useDeleteAttachment();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   return (
     <Card
       title="附件简历"

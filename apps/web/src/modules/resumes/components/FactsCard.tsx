@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Descriptions, Form, Modal, Select } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Modal, Select } from 'antd';
 import {
   labelOfOption,
   politicalStatuses,
@@ -8,12 +8,13 @@ import {
 } from '@hirehall/shared/resumes';
 import { describeError } from '../../../lib/api.ts';
 import { useConfirmFacts } from '../api/resumes.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 /** 学历 and 政治面貌: confirmed once (seed 004 §3.2), then only staff can change them. */
 export function FactsCard({ facts }: { facts: ConfirmedFacts }) {
   const [form] = Form.useForm<ConfirmFactsInput>();
   const confirm = useConfirmFacts();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   if (facts.confirmedAt) {
     return (
       <Card title="个人信息（已确认）">

@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import {
-  App,
   Button,
   Card,
   Col,
@@ -23,6 +22,7 @@ import { FactsCard } from '../components/FactsCard.tsx';
 import { AttachmentsCard } from '../components/AttachmentsCard.tsx';
 import { AccessLogCard } from '../components/AccessLogCard.tsx';
 import { ResumeView } from '../components/ResumeView.tsx';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 /** 我的简历: edit the online resume, confirm facts, manage attachments, see who looked. */
 export default function ResumePage() {
@@ -76,7 +76,7 @@ const month = { pattern: /^(\d{4}-(0[1-9]|1[0-2]))?$/, message: '格式 YYYY-MM'
 function ResumeEditor({ resume }: { resume: Resume }) {
   const [form] = Form.useForm<FormValues>();
   const save = useSaveResume();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   useEffect(() => form.setFieldsValue(toForm(resume.content)), [form, resume.content]);
 
   const onFinish = async (values: FormValues) => {

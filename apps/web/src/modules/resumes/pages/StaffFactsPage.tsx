@@ -1,17 +1,5 @@
 import { useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  Input,
-  List,
-  Modal,
-  Select,
-  Tag,
-} from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, List, Modal, Select, Tag } from 'antd';
 import {
   labelOfOption,
   politicalStatuses,
@@ -22,6 +10,7 @@ import {
 import { QueryView } from '../../../components/feedback.tsx';
 import { describeError } from '../../../lib/api.ts';
 import { useCorrectFacts, useStaffSeekers } from '../api/resumes.api.ts';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 type CorrectionForm = ConfirmFactsInput & { reason: string };
 
@@ -90,7 +79,7 @@ export default function StaffFactsPage() {
 function CorrectModal({ seeker, onClose }: { seeker: StaffSeeker; onClose: () => void }) {
   const [form] = Form.useForm<CorrectionForm>();
   const correct = useCorrectFacts();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const submit = async (values: CorrectionForm) => {
     try {
       await correct.mutateAsync({ accountId: seeker.accountId, ...values });

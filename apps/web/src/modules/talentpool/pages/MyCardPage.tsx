@@ -1,10 +1,11 @@
-import { App, Button, Card, List, Popconfirm, Space, Switch, Tag, Typography } from 'antd';
+import { Button, Card, List, Popconfirm, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { cardStatusLabels } from '@hirehall/shared/talentpool';
 import { QueryView } from '../../../components/feedback.tsx';
 import { describeError } from '../../../lib/api.ts';
 import { useMoveCard, useMyCard, useRevokeShare, useShareCard } from '../api/talentpool.api.ts';
 import { TalentCardView } from '../components/TalentCardView.tsx';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 const shareUrl = (token: string) => `${window.location.origin}/cards/${token}`;
 
@@ -15,7 +16,7 @@ export default function MyCardPage() {
   const share = useShareCard();
   const revoke = useRevokeShare();
   const [showContact, setShowContact] = useState(false);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const run = async (event: 'push' | 'withdraw') => {
     try {
       await move.mutateAsync(event);

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Drawer, Input, List, Row, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, Drawer, Input, List, Row, Space, Tag, Typography } from 'antd';
 import { QueryView } from '../../../components/feedback.tsx';
 import { describeError, isApiError } from '../../../lib/api.ts';
 import { usePool, usePoolCard, usePoints, useReveal } from '../api/talentpool.api.ts';
 import { TalentCardView } from '../components/TalentCardView.tsx';
+import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 /** 人才库: filter by region, position level and certification domain; reveal for points. */
 export default function TalentPoolPage() {
@@ -121,7 +122,7 @@ function CardDrawer({
 }) {
   const card = usePoolCard(id);
   const reveal = useReveal();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const onReveal = () =>
     modal.confirm({
       title: '查看联系方式',
