@@ -87,7 +87,7 @@ ${chatLines(r)}
 
 - RSS: ${rss ? `${rss.startMb} MB after start-up, ${rss.maxMb} MB at most, ${rss.endMb} MB at the end` : 'not measured (--url)'}
 - CPU of the server process during the run: ${rss ? `${rss.cpuPercent} % of one core; its threads together waited for a CPU (runnable, in the run queue: /proc/<pid>/schedstat) for ${rss.runQueueWaitPercent} % of the run's time` : '—'}
-- server CPU per step (HTTP requests and acknowledged socket calls): ${rss ? `${cpuPerStep(r, rss.cpuMs)} ms, so one core of its own would carry about ${Math.round(1000 / cpuPerStep(r, rss.cpuMs))} steps/s of this mix (the run asked for ${Math.round(steps(r) / r.seconds)}/s)` : '—'}
+- server CPU per step (HTTP requests and acknowledged socket calls): ${rss ? `${cpuPerStep(r, rss.cpuMs)} ms, so one core of its own would carry about ${Math.round(1000 / cpuPerStep(r, rss.cpuMs))} steps/s of this mix (this run completed ${Math.round(steps(r) / r.seconds)}/s)` : '—'}
 - load average (1 min) during the run: ${res ? `start ${res.loadAverage1m.start}, mean ${res.loadAverage1m.mean}, max ${res.loadAverage1m.max}, end ${res.loadAverage1m.end}` : '—'} (2 cores; the virtual users run on the same machine, and other work shares it)
 
 ${r.errorSamples.length ? `First errors:\n\n${r.errorSamples.map((e) => `- ${e}`).join('\n')}\n` : ''}`;
