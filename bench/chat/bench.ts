@@ -116,6 +116,8 @@ interface Result {
   lost: number;
   duplicated: number;
   latencies: number[];
+  /** p99 per 10 s of the run (by send time): where the slow messages were */
+  p99ByWindow: number[];
   seconds: number;
   maxRss: number;
 }
@@ -129,6 +131,8 @@ async function drive(
   const sentAt = new Map<string, number>();
   const got = new Map<string, number>();
   const latencies: number[] = [];
+  const byWindow: number[][] = [];
+  let started = performance.now();
   let acked = 0;
   let duplicated = 0;
   onReceive((id) => {
@@ -137,10 +141,14 @@ async function drive(
     const n = (got.get(id) ?? 0) + 1;
     got.set(id, n);
     if (n > 1) duplicated++;
-    else latencies.push(performance.now() - t);
+    else {
+      const latency = performance.now() - t;
+      latencies.push(latency);
+      (byWindow[Math.floor((t - started) / 10_000)] ??= []).push(latency);
+    }
   });
   let maxRss = 0;
-  const started = performance.now();
+  started = performance.now();
   let sent = 0;
   let turn = 0;
   const inflight: Promise<void>[] = [];
@@ -164,7 +172,14 @@ async function drive(
   while (got.size < sent && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   if (rssPid) maxRss = Math.max(maxRss, rssOf(rssPid));
   latencies.sort((a, b) => a - b);
+  const p99ByWindow = byWindow.map((w) =>
+    percentile(
+      w.sort((a, b) => a - b),
+      99,
+    ),
+  );
   return {
+    p99ByWindow,
     sent,
     acked,
     received: got.size,
@@ -188,6 +203,7 @@ function report(name: string, r: Result) {
   console.log(
     `  latency p50 ${ms(percentile(r.latencies, 50))}  p95 ${ms(percentile(r.latencies, 95))}  p99 ${ms(percentile(r.latencies, 99))}`,
   );
+  console.log(`  p99 per 10 s: ${r.p99ByWindow.map((v) => v.toFixed(0)).join(', ')} ms`);
   if (r.maxRss) console.log(`  server RSS (max) ${(r.maxRss / 1024 / 1024).toFixed(0)} MB`);
 }
 
@@ -402,6 +418,7 @@ if (jsonAt > 0) {
     p95Ms: Number(percentile(r.latencies, 95).toFixed(1)),
     p99Ms: Number(percentile(r.latencies, 99).toFixed(1)),
     maxRssMb: Math.round(r.maxRss / 1024 / 1024),
+    p99ByWindowMs: r.p99ByWindow.map((v) => Math.round(v)),
   });
   const result = {
     bench: 'chat',
