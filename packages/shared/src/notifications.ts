@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+export * from './notification-events.ts';
+
 /**
  * Notifications: every outbox event becomes an in-app notification for each recipient and,
  * per the recipient's choice, a delivery on the external channels (email, SMS, WeChat).
@@ -136,11 +138,3 @@ export const broadcastBodySchema = z.object({
     .min(1)
     .max(5),
 });
-
-/** Socket events of the notification centre. */
-export const notificationSocketEvents = {
-  /** server → client: `{ notification, unread }` */
-  created: 'notification:created',
-  /** server → client: `{ unread }` after a mark-read elsewhere */
-  unread: 'notification:unread',
-} as const;

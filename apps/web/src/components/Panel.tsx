@@ -6,16 +6,24 @@ import type { CSSProperties, ReactNode } from 'react';
  */
 export function Panel({
   title,
+  extra,
   children,
   style,
 }: {
   title?: ReactNode;
+  /** on the title's right, like Card's `extra` */
+  extra?: ReactNode;
   children: ReactNode;
   style?: CSSProperties;
 }) {
   return (
     <section className="hh-panel" style={style}>
-      {title && <div className="hh-panel-head">{title}</div>}
+      {title && (
+        <div className="hh-panel-head">
+          <div style={{ flex: 1, minWidth: 0 }}>{title}</div>
+          {extra}
+        </div>
+      )}
       <div className="hh-panel-body">{children}</div>
     </section>
   );

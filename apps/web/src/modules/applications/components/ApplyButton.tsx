@@ -1,11 +1,14 @@
-import { useState } from 'react';
-import { Button, Modal, Radio, Space, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Button } from 'antd';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../../../app/session.ts';
 import { describeError, isApiError } from '../../../lib/api.ts';
 import { useAttachments } from '../../resumes/api/resumes.api.ts';
 import { useApplicationForJob, useApply } from '../api/applications.api.ts';
 import { useFeedback } from '../../../app/AppFeedback.tsx';
+
+// the dialog (antd Modal, Radio) loads with the first 投递简历, not with every job page
+const ApplyDialog = lazy(() => import('./ApplyDialog.tsx'));
 
 export interface ApplyButtonProps {
   jobId: string;
@@ -29,6 +32,7 @@ export function ApplyButton({ jobId, fairId, isOpen = true, size, block }: Apply
   const location = useLocation();
   const { message, modal } = useFeedback();
   const [open, setOpen] = useState(false);
+  const [dialogLoaded, setDialogLoaded] = useState(false);
   const [attachmentId, setAttachmentId] = useState<string>('');
   const current = useApplicationForJob(jobId, isSeeker);
   const attachments = useAttachments(isSeeker && open);
@@ -91,40 +95,31 @@ export function ApplyButton({ jobId, fairId, isOpen = true, size, block }: Apply
 
   return (
     <>
-      <Button type="primary" size={size} block={block} onClick={() => setOpen(true)}>
+      <Button
+        type="primary"
+        size={size}
+        block={block}
+        onClick={() => {
+          setDialogLoaded(true);
+          setOpen(true);
+        }}
+      >
         投递简历
       </Button>
-      <Modal
-        title="投递简历"
-        open={open}
-        okText="确认投递"
-        onOk={submit}
-        confirmLoading={apply.isPending}
-        onCancel={() => setOpen(false)}
-      >
-        <Space direction="vertical" style={{ width: '100%' }}>
-          <Typography.Text>将发送您的在线简历，可另附一份附件简历：</Typography.Text>
-          <Radio.Group value={attachmentId} onChange={(e) => setAttachmentId(e.target.value)}>
-            <Space direction="vertical">
-              <Radio value="">不附附件</Radio>
-              {(attachments.data ?? []).map((a) => (
-                <Radio key={a.id} value={a.id}>
-                  {a.fileName}
-                </Radio>
-              ))}
-            </Space>
-          </Radio.Group>
-          {current.data && (
-            <Typography.Text type="secondary">
-              当前还剩余 {current.data.quota.remaining} 个应聘名额（最多 {current.data.quota.limit}{' '}
-              个）。
-            </Typography.Text>
-          )}
-          <Typography.Text type="secondary">
-            确认投递即表示您同意向该单位提供您的简历；单位查看或下载简历时，您可在“我的简历”中看到记录。
-          </Typography.Text>
-        </Space>
-      </Modal>
+      {dialogLoaded && (
+        <Suspense fallback={null}>
+          <ApplyDialog
+            open={open}
+            onOk={submit}
+            onCancel={() => setOpen(false)}
+            confirmLoading={apply.isPending}
+            attachmentId={attachmentId}
+            onAttachmentChange={setAttachmentId}
+            attachments={attachments.data ?? []}
+            quota={current.data?.quota}
+          />
+        </Suspense>
+      )}
     </>
   );
 }

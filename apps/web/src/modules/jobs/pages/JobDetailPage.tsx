@@ -1,9 +1,10 @@
-import { Button, Card, Descriptions, Popover, Space, Typography } from 'antd';
+import { Button, Popover } from 'antd';
 import { HeartFilled, HeartOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { educationLevels, employmentTypes, labelOf } from '@hirehall/shared/job-options';
 import { QueryView } from '../../../components/feedback.tsx';
+import { Panel } from '../../../components/Panel.tsx';
 import { describeError } from '../../../lib/api.ts';
 import { useAuth } from '../../../app/session.ts';
 import { addFavorite, fetchJob, jobKeys, removeFavorite } from '../api/jobs.api.ts';
@@ -11,6 +12,9 @@ import { useSeekerBase } from '../components/base.ts';
 import { ApplyButton } from '../../applications/components/ApplyButton.tsx';
 import { ReportJobLinks } from '../../feedback/components/ReportLink.tsx';
 import { useFeedback } from '../../../app/AppFeedback.tsx';
+
+const heading = { fontSize: 16, fontWeight: 600, margin: '16px 0 8px' } as const;
+const paragraph = { whiteSpace: 'pre-wrap', margin: '0 0 1em' } as const;
 
 /** 职位详情: description, skills, probation behind the button next to monthly pay (seed 004 §3.5). */
 export default function JobDetailPage() {
@@ -36,8 +40,8 @@ export default function JobDetailPage() {
     <div style={{ maxWidth: 760, margin: '0 auto' }}>
       <QueryView query={job}>
         {(j) => (
-          <Card
-            title={<span style={{ whiteSpace: 'normal' }}>{j.title}</span>}
+          <Panel
+            title={<h1 style={{ fontSize: 16, fontWeight: 600, margin: '8px 0' }}>{j.title}</h1>}
             extra={
               <Button
                 type="text"
@@ -59,17 +63,15 @@ export default function JobDetailPage() {
               </Button>
             }
           >
-            <Descriptions
-              column={1}
-              size="small"
-              items={[
+            <dl className="hh-facts" style={{ gridTemplateColumns: '1fr' }}>
+              {[
                 { key: 'org', label: '用人单位', children: j.organizationName },
                 {
                   key: 'pay',
                   label: '月收入',
                   children: (
-                    <Space>
-                      <Typography.Text type="danger">{j.salaryText}</Typography.Text>
+                    <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
+                      <span style={{ color: '#cf1322' }}>{j.salaryText}</span>
                       <Popover
                         trigger="click"
                         title="试用期信息"
@@ -83,7 +85,7 @@ export default function JobDetailPage() {
                           试用期
                         </Button>
                       </Popover>
-                    </Space>
+                    </span>
                   ),
                 },
                 { key: 'edu', label: '学历要求', children: labelOf(educationLevels, j.education) },
@@ -110,22 +112,23 @@ export default function JobDetailPage() {
                       },
                     ]
                   : []),
-              ]}
-            />
-            <Typography.Title level={5}>职位描述</Typography.Title>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
-              {j.description}
-            </Typography.Paragraph>
-            <Typography.Title level={5}>技能要求</Typography.Title>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
-              {j.skills || '—'}
-            </Typography.Paragraph>
-            <Space wrap>
+              ].map((item) => (
+                <div key={item.key}>
+                  <dt>{item.label}</dt>
+                  <dd>{item.children}</dd>
+                </div>
+              ))}
+            </dl>
+            <h2 style={heading}>职位描述</h2>
+            <p style={paragraph}>{j.description}</p>
+            <h2 style={heading}>技能要求</h2>
+            <p style={paragraph}>{j.skills || '—'}</p>
+            <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 }}>
               <ApplyButton jobId={j.id} fairId={searchParams.get('fairId') ?? undefined} />
               <Link to={`${base}/jobs?organizationId=${j.organizationId}`}>查看该公司全部职位</Link>
               <ReportJobLinks jobId={j.id} organizationId={j.organizationId} />
-            </Space>
-          </Card>
+            </div>
+          </Panel>
         )}
       </QueryView>
     </div>

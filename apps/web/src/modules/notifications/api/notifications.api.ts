@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Notification, NotificationList, Preferences } from '@hirehall/shared/notifications';
-import { notificationSocketEvents } from '@hirehall/shared/notifications';
+import { notificationSocketEvents } from '@hirehall/shared/notification-events';
 import { api } from '../../../lib/api.ts';
 import { useOnConnect, useSocketEvent } from './socket.ts';
 
