@@ -2,6 +2,7 @@ import { checkPin } from '@hirehall/shared/validators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-app.ts';
 import { knownCaptcha } from '../../src/modules/accounts/accounts.test-helpers.ts';
+import { createSession, CSRF_COOKIE, SESSION_COOKIE } from '../../src/platform/auth/sessions.ts';
 import {
   attemptSignIn,
   createSeekers,
@@ -36,13 +37,27 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('password spraying', () => {
-  it('registration and password change refuse every sprayed PIN', () => {
+  it('registration and password change refuse every sprayed PIN', async () => {
     expect(SPRAYED_PINS).toHaveLength(50);
     expect(new Set(SPRAYED_PINS).size).toBe(50);
+    // registration checks the PIN with checkPin; the password change through the API
+    const [account] = await createSeekers(t.database.db, 1, { firstNumber: 6000 });
+    const session = await createSession(t.database.db, { accountId: account!.id, days: 1 });
+    const headers = {
+      cookie: `${SESSION_COOKIE}=${session.token}; ${CSRF_COOKIE}=${session.csrfToken}`,
+      'x-csrf-token': session.csrfToken,
+    };
     for (const pin of SPRAYED_PINS) {
-      expect(checkPin(pin, { idNumber: owner.idNumber }), pin).toMatchObject({ ok: false });
+      expect(checkPin(pin, { idNumber: account!.idNumber }), pin).toMatchObject({ ok: false });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers,
+        payload: { currentPassword: account!.pin, newPassword: pin },
+      });
+      expect(res.json().error.code, pin).toBe('WEAK_PASSWORD');
     }
-  });
+  }, 60_000);
 
   it('fifty guesses fired at once at one account get no more than three past the captcha', async () => {
     const [target] = await createSeekers(t.database.db, 1, { firstNumber: 5000 });
