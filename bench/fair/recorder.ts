@@ -71,7 +71,7 @@ export interface Answer<T> {
 }
 
 /** Error codes that are a normal answer on a fair morning, not a failure. */
-const expectedCodes = new Set(['QUOTA_EXCEEDED', 'ALREADY_APPLIED', 'CONFLICT']);
+const expectedCodes = new Set(['QUOTA_EXCEEDED', 'ALREADY_APPLIED', 'CONFLICT', 'FAVORITES_FULL']);
 
 export class HttpClient {
   constructor(

@@ -161,4 +161,5 @@ async function main() {
   process.exit(missed.length === 0 ? 0 : 1);
 }
 
-await main();
+if (argv.includes('--cost')) await import('./cost.ts');
+else await main();
