@@ -1,5 +1,5 @@
 /**
- * npm run bench:fair -- --cost   (or: tsx bench/fair/cost.ts [--repeat 40])
+ * npm run bench:fair -- --cost [--analyze]   (or: tsx bench/fair/cost.ts [--repeat 40])
  *
  * What each request kind of the fair morning costs the embedded server, one request at a time:
  * server CPU per request from /proc/<pid>/schedstat (all threads), minus what the idle server

@@ -10,6 +10,7 @@
  * docs/benchmarks-fair.md and .json; exits 1 when a target is missed (p95 ≤ 200 ms per kind,
  * 0 errors, 0 lost or duplicated messages).
  * With --url, runs against an already running deployment; seeding then needs --database-url.
+ * --cost: server CPU per request kind instead (bench/fair/cost.ts).
  * HH_FAIR_DEBUG=1 prints every step slower than 300 ms with its time into the run (stalls).
  */
 import fs from 'node:fs';
