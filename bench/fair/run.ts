@@ -138,7 +138,7 @@ async function main() {
   if (!databaseUrl) database = await openDatabase({ dataDir, databaseUrl });
   const storedMissing = await missingStored(database.db, r.ackedClientIds);
   await database.close();
-  if (!url) fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(dataDir, { recursive: true, force: true });
 
   const missed = missedTargets(r, storedMissing);
   writeReport(
