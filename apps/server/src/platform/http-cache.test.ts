@@ -42,6 +42,15 @@ beforeEach(async () => {
     calls++;
     return reply.code(404).send({ content });
   });
+  app.get(
+    '/shared/:id',
+    { config: { httpCache: { sameForEveryone: true } } },
+    async (request, reply) => {
+      calls++;
+      reply.header('cache-control', 'public, max-age=15');
+      return { id: (request.params as { id: string }).id, content };
+    },
+  );
   app.post('/write', async () => ({ ok: true }));
   await app.ready();
 });
@@ -115,6 +124,21 @@ describe('http cache', () => {
     await get('/plain');
     expect(calls).toBe(10);
     expect(cache.size).toBe(2);
+  });
+
+  it('a route that is the same for everyone shares its entry with signed-in viewers', async () => {
+    const seeker = { cookie: `${SESSION_COOKIE}=seeker` };
+    expect((await get('/shared/1', seeker)).json()).toEqual({ id: '1', content: 'first' });
+    content = 'changed';
+    expect((await get('/shared/1')).json().content).toBe('first');
+    const again = await get('/shared/1', { cookie: `${SESSION_COOKIE}=school` });
+    expect(again.json().content).toBe('first');
+    expect(again.headers.etag).toBeDefined();
+    expect(calls).toBe(1);
+    // a staff write still clears it
+    await app.inject({ method: 'POST', url: '/write', cookies: { [SESSION_COOKIE]: 'employer' } });
+    expect((await get('/shared/1', seeker)).json().content).toBe('changed');
+    expect(calls).toBe(2);
   });
 
   it("a staff member's write clears the cache; a seeker's or an anonymous one does not", async () => {

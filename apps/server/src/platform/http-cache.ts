@@ -5,8 +5,9 @@ import { SESSION_COOKIE } from './auth/sessions.ts';
 /**
  * An in-process cache of whole responses for public GET routes that opt in with
  * `config: { httpCache: true }` (or `{ ttlMs }`). It holds only what an anonymous visitor
- * receives: a request carrying a session cookie is never answered from the cache nor stored,
- * and neither is a response that sets a cookie or is not a 200. Every cached answer carries an
+ * receives: a request carrying a session cookie is never answered from the cache nor stored —
+ * unless the route declares `sameForEveryone` (its handler never reads the viewer, as on the
+ * fair page) — and neither is a response that sets a cookie or is not a 200. Every cached answer carries an
  * ETag, and `If-None-Match` gets a 304 without a body.
  *
  * Freshness: entries expire after `ttlMs` (5 s by default). Besides, any successful write
@@ -106,6 +107,15 @@ function anonymous(request: FastifyRequest) {
   return !request.cookies?.[SESSION_COOKIE] && !request.headers.authorization;
 }
 
+/**
+ * Whether this request may be answered from (and stored in) the cache: anonymous ones, and
+ * on routes whose answer never depends on the viewer (`sameForEveryone`) signed-in ones too.
+ */
+function cacheable(request: FastifyRequest) {
+  const flag = request.routeOptions.config?.httpCache;
+  return anonymous(request) || (typeof flag === 'object' && flag.sameForEveryone === true);
+}
+
 const served = Symbol('served from the http cache');
 const generation = Symbol('cache generation when the request began');
 type Marked = FastifyRequest & { [served]?: boolean; [generation]?: number };
@@ -119,7 +129,7 @@ export function registerHttpCache(app: FastifyInstance, options: HttpCacheOption
   app.decorate('httpCache', cache);
 
   app.addHook('onRequest', async (request: Marked, reply: FastifyReply) => {
-    if (request.method !== 'GET' || routeTtl(request, cache) === null || !anonymous(request)) {
+    if (request.method !== 'GET' || routeTtl(request, cache) === null || !cacheable(request)) {
       return;
     }
     const entry = cache.get(request.url);
@@ -142,7 +152,7 @@ export function registerHttpCache(app: FastifyInstance, options: HttpCacheOption
       if (reply.statusCode < 400 && role && role !== 'seeker') cache.clear();
       return payload;
     }
-    if (request.method !== 'GET' || reply.statusCode !== 200 || !anonymous(request)) {
+    if (request.method !== 'GET' || reply.statusCode !== 200 || !cacheable(request)) {
       return payload;
     }
     const ttl = routeTtl(request, cache);
@@ -172,7 +182,10 @@ declare module 'fastify' {
     httpCache: HttpCache;
   }
   interface FastifyContextConfig {
-    /** answer anonymous GETs from the in-process cache (platform/http-cache.ts) */
-    httpCache?: boolean | { ttlMs?: number };
+    /**
+     * answer anonymous GETs from the in-process cache (platform/http-cache.ts);
+     * `sameForEveryone`: the handler never reads the viewer, so signed-in GETs share the entry
+     */
+    httpCache?: boolean | { ttlMs?: number; sameForEveryone?: boolean };
   }
 }

@@ -43,7 +43,8 @@ function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/public/fairs/:id',
       {
-        config: { access: 'public', httpCache: true },
+        // the page is the same for every viewer: signed-in seekers share the cached answer
+        config: { access: 'public', httpCache: { sameForEveryone: true } },
         schema: { tags: ['jobfairs'], params: idParams, response: { 200: fairSchema } },
       },
       async (request, reply) => {
@@ -57,7 +58,7 @@ function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/public/fairs/:id/employers',
       {
-        config: { access: 'public' },
+        config: { access: 'public', httpCache: { sameForEveryone: true } },
         schema: {
           tags: ['jobfairs'],
           params: idParams,
