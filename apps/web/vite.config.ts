@@ -42,7 +42,7 @@ function precacheShell(): Plugin {
 }
 
 /**
- * Writes `name.br` and `name.gz` beside every JS and CSS file of the build; the server sends
+ * Writes `name.br` and `name.gz` beside every JS and CSS file and index.html; the server sends
  * them to browsers that accept them (@fastify/static `preCompressed`), so nothing is
  * compressed per request and phones download a quarter of the bytes.
  */
@@ -56,9 +56,11 @@ function precompressAssets(): Plugin {
     },
     closeBundle() {
       const assets = path.join(outDir, 'assets');
-      for (const name of fs.readdirSync(assets)) {
-        if (!/\.(js|css)$/.test(name)) continue;
-        const file = path.join(assets, name);
+      const files = fs
+        .readdirSync(assets)
+        .filter((name) => /\.(js|css)$/.test(name))
+        .map((name) => path.join(assets, name));
+      for (const file of [...files, path.join(outDir, 'index.html')]) {
         const bytes = fs.readFileSync(file);
         fs.writeFileSync(`${file}.gz`, zlib.gzipSync(bytes, { level: 9 }));
         fs.writeFileSync(
