@@ -1,12 +1,14 @@
-import { Suspense } from 'react';
-import { Layout, Menu } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Layout } from 'antd';
 import { HomeOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { PageLoading } from '../../components/feedback.tsx';
 import { UserActions } from './UserActions.tsx';
 import { ChatUnreadBadge } from '../../modules/chat/components/ChatUnreadBadge.tsx';
 import { IncomingCallNotice } from '../../modules/interviews/components/IncomingCallNotice.tsx';
 import { useIsMobile } from '../../lib/useIsMobile.ts';
+
+const SeekerTopMenu = lazy(() => import('./SeekerTopMenu.tsx'));
 
 const tabs = [
   { path: '/seeker', label: '首页/招聘', short: '首页', icon: <HomeOutlined /> },
@@ -30,7 +32,6 @@ function withUnread(path: string, label: string) {
 export function SeekerLayout() {
   const isMobile = useIsMobile();
   const location = useLocation();
-  const navigate = useNavigate();
   const active = activeTab(location.pathname);
 
   return (
@@ -56,17 +57,16 @@ export function SeekerLayout() {
         {isMobile ? (
           <div style={{ flex: 1 }} />
         ) : (
-          <Menu
-            mode="horizontal"
-            selectedKeys={[active]}
-            items={tabs.map((tab) => ({
-              key: tab.path,
-              icon: tab.icon,
-              label: withUnread(tab.path, tab.label),
-            }))}
-            onClick={({ key }) => navigate(key)}
-            style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
-          />
+          <Suspense fallback={<div style={{ flex: 1 }} />}>
+            <SeekerTopMenu
+              active={active}
+              items={tabs.map((tab) => ({
+                key: tab.path,
+                icon: tab.icon,
+                label: withUnread(tab.path, tab.label),
+              }))}
+            />
+          </Suspense>
         )}
         <UserActions />
       </Layout.Header>
