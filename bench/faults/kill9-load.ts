@@ -169,11 +169,14 @@ export class ApplyLoad {
     url: string,
     seeker: Seeker,
     payload: string,
+    idempotencyKey?: string,
   ): Promise<Answer | null> {
     try {
       const res = await fetch(`${this.baseUrl}${url}`, {
         method,
-        headers: seeker.headers,
+        headers: idempotencyKey
+          ? { ...seeker.headers, 'idempotency-key': idempotencyKey }
+          : seeker.headers,
         body: method === 'POST' ? payload : undefined,
         // a killed server resets the connection at once; the timeout only guards a hang
         signal: AbortSignal.timeout(60_000),
@@ -193,9 +196,12 @@ export class ApplyLoad {
     body: string,
     jobId: string,
   ): Promise<{ answer: Answer; attempts: number } | null> {
+    // one Idempotency-Key per action, sent with every retry of it: a late original never
+    // acts a second time (e.g. applies again after the retry's application was withdrawn)
+    const key = method === 'POST' ? randomUUID() : undefined;
     for (let attempts = 1; ; attempts++) {
       const sentAt = new Date().toISOString().slice(11, 23);
-      const answer = await this.call(method, url, seeker, body);
+      const answer = await this.call(method, url, seeker, body, key);
       const said = answer ? `${answer.status} ${answer.body.error?.code ?? ''}` : 'no answer';
       this.note(`${seeker.accountId}:${jobId}`, `${sentAt} ${method} ${url} → ${said}`);
       if (answer && answer.status < 500 && answer.status !== 429) return { answer, attempts };

@@ -198,9 +198,9 @@ every ${st.chatIntervalMs / 1000} s with a fresh client id, and resends an unack
 client id after reconnecting. Each seeker applies to a random posting about every ${st.thinkMs / 1000} s and,
 when refused with QUOTA_EXCEEDED (quota ${st.quota}), withdraws one of its applications. A request
 without a definite answer (connection refused or reset, 5xx) is sent again for the same seeker and
-posting after 200 ms doubling to 1 s. The apply API has no Idempotency-Key: the partial unique index
-on seeker + posting makes the retry safe, and a retry answered ALREADY_APPLIED is confirmed through
-\`GET /api/applications/for-job/:id\`. No client gives up on a slow answer before 60 s (a killed
+posting after 200 ms doubling to 1 s, with the action's Idempotency-Key (one per apply or withdrawal):
+a replay answers the first answer, so a late original never applies a second time; a retry
+answered ALREADY_APPLIED is confirmed through \`GET /api/applications/for-job/:id\`. No client gives up on a slow answer before 60 s (a killed
 server resets its connections at once; a client that times out and resends while its first request
 is still queued only adds load).
 

@@ -16,6 +16,7 @@ import {
 } from '@hirehall/shared/applications';
 import type { AppContext } from '../../platform/context.ts';
 import type { Config } from '../../platform/config.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
 import { actorOf } from '../../platform/auth/access.ts';
 import { AppError } from '../../platform/errors.ts';
 import { createKeyedQueue } from './applications.serial.ts';
@@ -35,6 +36,7 @@ import {
   withdrawApplication,
 } from './applications.service.ts';
 import { appendMarkNotice } from '../notifications/notifications.marks.ts';
+import { runIdempotent } from '../agreements/idempotency.ts';
 
 const seeker = { access: { roles: ['seeker'] } } as const;
 const hiring = { access: { roles: ['employer', 'institution'] } } as const;
@@ -57,10 +59,20 @@ export function applicationsRoutes(
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const result = await perSeeker.run(actor.accountId, () =>
-          submitApplication(ctx.db, actor, request.body, limit),
+        // With an Idempotency-Key a retry (after a lost answer, a restart) gets the first
+        // answer, even after the application was withdrawn meanwhile: never a second apply.
+        const apply = (db: Db | Tx) => submitApplication(db, actor, request.body, limit);
+        const body = await perSeeker.run(actor.accountId, async () =>
+          request.headers['idempotency-key']
+            ? (
+                await runIdempotent(ctx.db, request, 'applications.apply', async (tx) => ({
+                  status: 201,
+                  body: await apply(tx),
+                }))
+              ).body
+            : apply(ctx.db),
         );
-        return reply.status(201).send(result);
+        return reply.status(201).send(body);
       },
     );
 
@@ -125,9 +137,13 @@ export function applicationsRoutes(
       },
       async (request) => {
         const actor = actorOf(request);
-        return perSeeker.run(actor.accountId, () =>
-          ctx.db.transaction((tx) => withdrawApplication(tx, actor, request.params.id, limit)),
+        const { body } = await perSeeker.run(actor.accountId, () =>
+          runIdempotent(ctx.db, request, 'applications.withdraw', async (tx) => ({
+            status: 200,
+            body: await withdrawApplication(tx, actor, request.params.id, limit),
+          })),
         );
+        return body;
       },
     );
 

@@ -17,7 +17,7 @@ import {
   resumeEducationLevels,
   type ConfirmedFacts,
 } from '@hirehall/shared/resumes';
-import type { Db, Queryable } from '../../platform/db/database.ts';
+import type { Db, Queryable, Tx } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendEvent } from '../../platform/events/outbox.ts';
@@ -65,8 +65,9 @@ export async function quotaOf(
  * applies one after another in this process (applications.serial.ts), so the lock is rarely
  * waited on while holding a pooled connection.
  */
+/** `db` may be a transaction (an Idempotency-Key's): the insert then runs in a savepoint. */
 export async function submitApplication(
-  db: Db,
+  db: Db | Tx,
   actor: Actor,
   input: ApplyInput,
   limit: number,

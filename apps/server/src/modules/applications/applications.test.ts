@@ -297,6 +297,58 @@ describe('withdraw (撤销) and history', () => {
   });
 });
 
+describe('retries with an Idempotency-Key', () => {
+  const keyed = (who: SignedIn, url: string, key: string, body?: unknown) =>
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...who.headers, 'idempotency-key': key },
+      payload: body as object,
+    });
+
+  it('a replayed apply answers the first answer, even after a withdrawal: never a second application', async () => {
+    const s = await seekerWithResume();
+    const job = await createJob(t.database.db, employer.organizationId!);
+    const first = await keyed(s, '/api/applications', 'apply-1', { jobId: job.id });
+    expect(first.statusCode).toBe(201);
+    const id = first.json().application.id;
+    const replay = await keyed(s, '/api/applications', 'apply-1', { jobId: job.id });
+    expect(replay.statusCode).toBe(201);
+    expect(replay.json().application.id).toBe(id);
+    // the seeker withdraws; the late original request arrives again with its key
+    const w = await keyed(s, `/api/applications/${id}/withdraw`, 'withdraw-1');
+    expect(w.statusCode).toBe(200);
+    expect((await keyed(s, `/api/applications/${id}/withdraw`, 'withdraw-1')).json()).toEqual(
+      w.json(),
+    );
+    expect((await keyed(s, '/api/applications', 'apply-1', { jobId: job.id })).statusCode).toBe(
+      201,
+    );
+    const rows = await queryRows<{ status: string }>(
+      t.database.db,
+      sql`select status from applications where seeker_account_id = ${s.accountId}`,
+    );
+    expect(rows.map((r) => r.status)).toEqual(['withdrawn']);
+    // a new key is a new action: applying again is allowed
+    expect((await keyed(s, '/api/applications', 'apply-2', { jobId: job.id })).statusCode).toBe(
+      201,
+    );
+    // a key reused for another operation is refused
+    const misuse = await keyed(s, `/api/applications/${id}/withdraw`, 'apply-2');
+    expect(misuse.statusCode).toBe(409);
+  });
+
+  it('concurrent replays of one key make one application', async () => {
+    const s = await seekerWithResume();
+    const job = await createJob(t.database.db, employer.organizationId!);
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => keyed(s, '/api/applications', 'same', { jobId: job.id })),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201]);
+    expect(new Set(answers.map((a) => a.json().application.id)).size).toBe(1);
+  });
+});
+
 describe('employer side', () => {
   it('counts per posting, opens (viewed), marks and filters by mark', async () => {
     const org = await signInAs(t.database.db, 'institution');
