@@ -215,6 +215,22 @@ attempts started, and the quota both at the end and at every moment (from \`crea
 \`withdrawn_at\`). Target for serving again: ≤ ${st.recoveryTargetMs / 1000} s.
 
 ${report.results.map((r) => backendSection(r, st.recoveryTargetMs)).join('\n')}
+## Reading the recovery figures
+
+"Serving" is the first answer to one authenticated probe (\`GET /api/applications/quota\`) sent
+every 25 ms after the kill. A restarted process is met by every client at once (the sockets
+reconnect, the seekers resend), and on PGlite one thread serves them all: the probe can queue
+behind that burst for a second or two after /api/health already answers, while the load's own
+first apply is answered earlier (the "first apply" column).
+
+## History
+
+An earlier run on a heavily loaded machine (\`docs/faults-kill9.run1.json\`) found 4 applications
+no client was told about: an apply got no answer in 60 s, its retry was answered 201 and later
+withdrawn, and then the original request was processed and applied again. Apply and withdraw now
+take an \`Idempotency-Key\` (one per action, sent with every retry): a late original answers the
+first answer instead of acting again (\`applications.test.ts\`).
+
 ## Why PGlite keeps acknowledged writes after kill -9, and what it does not promise
 
 \`apps/server/src/platform/db/database.ts\` opens PGlite on the data folder with Emscripten's
