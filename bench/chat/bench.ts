@@ -4,16 +4,16 @@
 // at the peer, lost and duplicated counts, server RSS. Then a bare `ws` relay with the same
 // clients and rate as the baseline, and our throughput as a ratio to it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { openDatabase } from '../../apps/server/src/platform/db/database.ts';
 import { ensureServerBundle } from '../lib/server.ts';
+import { seedChatPairs, type ChatPair } from '../lib/seed-chat.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const arg = (name: string, fallback: number) => {
@@ -35,64 +35,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-interface Pair {
-  conversationId: string;
-  employerToken: string;
-  seekerToken: string;
-}
-
 /** Accounts, sessions, applications and conversations, written straight into the database. */
-async function seed(dataDir: string, databaseUrl?: string): Promise<Pair[]> {
+async function seed(dataDir: string, databaseUrl?: string): Promise<ChatPair[]> {
   const database = await openDatabase({ dataDir, databaseUrl });
-  const db = database.db;
-  const run = randomBytes(3).toString('hex');
-  const pairs: Pair[] = [];
-  const rows = [];
-  for (let i = 0; i < PAIRS; i++) {
-    const p = {
-      org: randomUUID(),
-      employer: randomUUID(),
-      seeker: randomUUID(),
-      job: randomUUID(),
-      application: randomUUID(),
-      conversation: randomUUID(),
-      et: randomBytes(32).toString('base64url'),
-      st: randomBytes(32).toString('base64url'),
-    };
-    rows.push(p);
-    pairs.push({ conversationId: p.conversation, employerToken: p.et, seekerToken: p.st });
+  try {
+    return await seedChatPairs(database, PAIRS);
+  } finally {
+    await database.close();
   }
-  const hash = (t: string) => createHash('sha256').update(t).digest('hex');
-  for (let i = 0; i < rows.length; i += 1000) {
-    const chunk = JSON.stringify(
-      rows
-        .slice(i, i + 1000)
-        .map((p, k) => ({ ...p, n: `${run}-${i + k}`, eh: hash(p.et), sh: hash(p.st) })),
-    );
-    const r = sql`(select * from jsonb_to_recordset(${chunk}::jsonb) as x(org uuid, employer uuid, seeker uuid, job uuid, application uuid, conversation uuid, n text, eh text, sh text))`;
-    await db.transaction(async (tx) => {
-      await tx.execute(
-        sql`insert into organizations (id, kind, name) select org, 'company', '压测单位' || n from ${r} r`,
-      );
-      await tx.execute(sql`insert into accounts (id, role, display_name) select employer, 'employer', '招聘' || n from ${r} r
-                           union all select seeker, 'seeker', '求职' || n from ${r} r`);
-      await tx.execute(
-        sql`insert into memberships (account_id, organization_id) select employer, org from ${r} r`,
-      );
-      await tx.execute(
-        sql`insert into job_postings (id, organization_id, status, title) select job, org, 'published', '压测职位' from ${r} r`,
-      );
-      await tx.execute(sql`insert into applications (id, seeker_account_id, job_id, organization_id, resume_snapshot)
-                           select application, seeker, job, org, '{}'::jsonb from ${r} r`);
-      await tx.execute(sql`insert into conversations (id, application_id, organization_id, seeker_account_id)
-                           select conversation, application, org, seeker from ${r} r`);
-      await tx.execute(sql`insert into sessions (token_hash, account_id, csrf_token, expires_at)
-                           select eh, employer, 'x', now() + interval '1 day' from ${r} r
-                           union all select sh, seeker, 'x', now() + interval '1 day' from ${r} r`);
-    });
-  }
-  await database.close();
-  return pairs;
 }
 
 function percentile(sorted: number[], p: number) {

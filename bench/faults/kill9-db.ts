@@ -3,6 +3,7 @@
  * (written straight into the database before the server starts) and the final verification.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { seedChatPairs } from '../lib/seed-chat.ts';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import {
@@ -83,45 +84,16 @@ export async function seed(
 }
 
 async function seedConversations(database: Database, n: number) {
-  const run = randomBytes(3).toString('hex');
-  const rows = Array.from({ length: n }, (_, i) => ({
-    org: randomUUID(),
-    employer: randomUUID(),
-    seeker: randomUUID(),
-    job: randomUUID(),
-    application: randomUUID(),
-    conversation: randomUUID(),
-    et: randomBytes(32).toString('base64url'),
-    st: randomBytes(32).toString('base64url'),
-    n: `${run}-${i}`,
-  }));
-  const json = JSON.stringify(rows.map((p) => ({ ...p, eh: sha256(p.et), sh: sha256(p.st) })));
-  const r = sql`(select * from jsonb_to_recordset(${json}::jsonb) as x(org uuid, employer uuid, seeker uuid, job uuid, application uuid, conversation uuid, n text, eh text, sh text))`;
-  await database.db.transaction(async (tx) => {
-    await tx.execute(
-      sql`insert into organizations (id, kind, name) select org, 'company', '故障测试单位' || n from ${r} r`,
-    );
-    await tx.execute(sql`insert into accounts (id, role, display_name) select employer, 'employer', '招聘' || n from ${r} r
-                         union all select seeker, 'seeker', '求职' || n from ${r} r`);
-    await tx.execute(
-      sql`insert into memberships (account_id, organization_id) select employer, org from ${r} r`,
-    );
-    await tx.execute(
-      sql`insert into job_postings (id, organization_id, status, title, published_at) select job, org, 'published', '故障测试职位', now() from ${r} r`,
-    );
-    await tx.execute(sql`insert into applications (id, seeker_account_id, job_id, organization_id, resume_snapshot)
-                         select application, seeker, job, org, '{}'::jsonb from ${r} r`);
-    await tx.execute(sql`insert into conversations (id, application_id, organization_id, seeker_account_id)
-                         select conversation, application, org, seeker from ${r} r`);
-    await tx.execute(sql`insert into sessions (token_hash, account_id, csrf_token, expires_at)
-                         select eh, employer, 'x', now() + interval '1 day' from ${r} r
-                         union all select sh, seeker, 'x', now() + interval '1 day' from ${r} r`);
-  });
-  const sides: ChatSide[] = rows.flatMap((p) => [
-    { conversationId: p.conversation, cookie: `${SESSION_COOKIE}=${p.et}` },
-    { conversationId: p.conversation, cookie: `${SESSION_COOKIE}=${p.st}` },
+  const pairs = await seedChatPairs(database, n, '故障测试');
+  const sides: ChatSide[] = pairs.flatMap((p) => [
+    { conversationId: p.conversationId, cookie: `${SESSION_COOKIE}=${p.employerToken}` },
+    { conversationId: p.conversationId, cookie: `${SESSION_COOKIE}=${p.seekerToken}` },
   ]);
-  return { sides, ids: rows.map((p) => p.conversation), orgIds: rows.map((p) => p.org) };
+  return {
+    sides,
+    ids: pairs.map((p) => p.conversationId),
+    orgIds: pairs.map((p) => p.organizationId),
+  };
 }
 
 async function seedPostings(database: Database, orgIds: string[], n: number) {
