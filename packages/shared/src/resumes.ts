@@ -1,20 +1,9 @@
 import { z } from 'zod';
+import { educationLevels, educationValues } from './job-options.ts';
 
-/** 文化程度: same values as the job postings' education requirement (seed 004 §3). */
-export const resumeEducationLevels = [
-  { value: 'master', label: '硕士研究生及以上' },
-  { value: 'bachelor', label: '大学本科' },
-  { value: 'college', label: '大学专科/高职' },
-  { value: 'highschool', label: '高中/中专/技校' },
-  { value: 'junior', label: '初中或以下' },
-] as const;
-export const educationLevelSchema = z.enum([
-  'master',
-  'bachelor',
-  'college',
-  'highschool',
-  'junior',
-]);
+/** 文化程度: the job postings' education requirement, the same values and labels (seed 004 §3). */
+export const resumeEducationLevels = educationLevels;
+export const educationLevelSchema = z.enum(educationValues);
 export type ResumeEducationLevel = z.infer<typeof educationLevelSchema>;
 
 /** 政治面貌 (seed 004 §3.2). */
