@@ -146,6 +146,21 @@ export interface Journey {
   run(ctx: JourneyContext): Promise<void>;
 }
 
+/** Polls `check` until it holds; fails naming `what` after `ms`. */
+export async function waitUntil(
+  what: string,
+  check: () => Promise<boolean>,
+  ms = 30_000,
+  everyMs = 250,
+) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
 export function expectText(actual: string | null | undefined, expected: string, what: string) {
   if (!actual?.includes(expected)) {
     throw new Error(`${what}: expected to contain "${expected}", got "${actual?.slice(0, 300)}"`);

@@ -1,14 +1,5 @@
-import { expectText, type Journey } from '../harness.ts';
+import { waitUntil, expectText, type Journey } from '../harness.ts';
 import { demo, DEMO_PASSWORD, DEMO_PIN } from '../../apps/server/src/demo/demo-data.ts';
-
-async function waitUntil(what: string, check: () => Promise<boolean>, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /**
  * Issue 8 (administration): the admin's menu reaches 职位审核, 被标记消息, 轮播图管理 and

@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { expectText, type Journey } from '../harness.ts';
+import { waitUntil, expectText, type Journey } from '../harness.ts';
 import { demo, DEMO_PASSWORD, DEMO_PIN } from '../../apps/server/src/demo/demo-data.ts';
 
 /** A valid 32×32 PNG screenshot, built by hand. */
@@ -42,15 +42,6 @@ function screenshotPng(): Buffer {
 async function signIn(page: Page, data: Record<string, string>) {
   const res = await page.request.post('/api/auth/sign-in', { data });
   if (!res.ok()) throw new Error(`sign-in ${data.portal}: ${res.status()} ${await res.text()}`);
-}
-
-async function waitUntil(what: string, check: () => Promise<boolean>, ms = 20_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /**

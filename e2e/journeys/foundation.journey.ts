@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type { Locator, Page } from 'playwright-core';
 import { creditCodeCheckChar, idNumberCheckChar } from '@hirehall/shared/validators';
-import { expectText, latestSmsCode, type Journey, type Server } from '../harness.ts';
+import { waitUntil, expectText, latestSmsCode, type Journey, type Server } from '../harness.ts';
 import { demo, DEMO_PASSWORD } from '../../apps/server/src/demo/demo-data.ts';
 
 /**
@@ -88,15 +88,6 @@ function watchCaptchas(page: Page, server: Server) {
       await input.fill(((await res.json()) as { answer: string }).answer);
     },
   };
-}
-
-async function waitUntil(what: string, check: () => Promise<boolean>, ms = 15_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 async function expectUrl(page: Page, pathname: string) {

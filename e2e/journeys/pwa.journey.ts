@@ -1,15 +1,6 @@
 import type { Page } from 'playwright-core';
-import { expectText, type Journey } from '../harness.ts';
+import { waitUntil, expectText, type Journey } from '../harness.ts';
 import { demo, DEMO_PIN } from '../../apps/server/src/demo/demo-data.ts';
-
-async function waitUntil(what: string, check: () => Promise<boolean>, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** The page is not wider than the screen: nothing to scroll sideways. */
 async function horizontalOverflow(page: Page): Promise<number> {
