@@ -146,6 +146,39 @@ export interface Journey {
   run(ctx: JourneyContext): Promise<void>;
 }
 
+/**
+ * The employer signed in on `page` creates a posting with every field the form asks for and
+ * publishes it, through the API (journeys that are about what comes after).
+ */
+export async function publishJob(
+  page: Page,
+  csrfToken: string,
+  posting: { title: string; description: string; skills: string; headcount: number },
+): Promise<{ id: string }> {
+  const headers = { 'x-csrf-token': csrfToken };
+  const created = await page.request.post('/api/org/jobs', {
+    headers,
+    data: {
+      occupation: '软件开发',
+      salaryMin: 7500,
+      salaryMax: 8499,
+      education: 'college',
+      ageMin: 18,
+      ageMax: 45,
+      employmentType: 'full_time',
+      district: '嘉定区',
+      probationMonths: 3,
+      probationSalary: 6500,
+      ...posting,
+    },
+  });
+  if (!created.ok()) throw new Error(`create job: ${created.status()} ${await created.text()}`);
+  const job = (await created.json()) as { id: string };
+  const published = await page.request.post(`/api/org/jobs/${job.id}/publish`, { headers });
+  if (!published.ok()) throw new Error(`publish: ${published.status()} ${await published.text()}`);
+  return job;
+}
+
 /** Polls `check` until it holds; fails naming `what` after `ms`. */
 export async function waitUntil(
   what: string,

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expectText, type Journey } from '../harness.ts';
+import { publishJob, expectText, type Journey } from '../harness.ts';
 import { demo, DEMO_PASSWORD, DEMO_PIN } from '../../apps/server/src/demo/demo-data.ts';
 
 async function signIn(page: Page, body: Record<string, string>) {
@@ -53,33 +53,12 @@ const journey: Journey = {
     });
 
     // the employer publishes a posting and the seeker applies to it
-    const h = { 'x-csrf-token': employerCsrf };
-    const created = await employer.request.post('/api/org/jobs', {
-      headers: h,
-      data: {
-        title: '前端开发工程师',
-        occupation: '软件开发',
-        description: '负责招聘平台的前端开发。',
-        skills: 'React、TypeScript',
-        salaryMin: 7500,
-        salaryMax: 8499,
-        education: 'college',
-        ageMin: 18,
-        ageMax: 45,
-        employmentType: 'full_time',
-        district: '嘉定区',
-        headcount: 2,
-        probationMonths: 3,
-        probationSalary: 6500,
-      },
+    const job = await publishJob(employer, employerCsrf, {
+      title: '前端开发工程师',
+      description: '负责招聘平台的前端开发。',
+      skills: 'React、TypeScript',
+      headcount: 2,
     });
-    if (!created.ok()) throw new Error(`create job: ${created.status()} ${await created.text()}`);
-    const job = (await created.json()) as { id: string };
-    const published = await employer.request.post(`/api/org/jobs/${job.id}/publish`, {
-      headers: h,
-    });
-    if (!published.ok())
-      throw new Error(`publish: ${published.status()} ${await published.text()}`);
     const applied = await seeker.request.post('/api/applications', {
       data: { jobId: job.id },
       headers: { 'x-csrf-token': seekerCsrf },

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { expectText, type Journey } from '../harness.ts';
+import { publishJob, expectText, type Journey } from '../harness.ts';
 import { demo, DEMO_PASSWORD, DEMO_PIN } from '../../apps/server/src/demo/demo-data.ts';
 
 async function signIn(page: Page, body: Record<string, string>) {
@@ -217,31 +217,12 @@ const journey: Journey = {
     const h = { 'x-csrf-token': csrfToken };
     const sh = { 'x-csrf-token': seekerCsrf };
     const applyTo = async (title: string) => {
-      const created = await employer.request.post('/api/org/jobs', {
-        headers: h,
-        data: {
-          title,
-          occupation: '软件开发',
-          description: '负责招聘平台的后端开发。',
-          skills: 'Node.js、PostgreSQL',
-          salaryMin: 7500,
-          salaryMax: 8499,
-          education: 'college',
-          ageMin: 18,
-          ageMax: 45,
-          employmentType: 'full_time',
-          district: '嘉定区',
-          headcount: 1,
-          probationMonths: 3,
-          probationSalary: 6500,
-        },
+      const job = await publishJob(employer, csrfToken, {
+        title,
+        description: '负责招聘平台的后端开发。',
+        skills: 'Node.js、PostgreSQL',
+        headcount: 1,
       });
-      if (!created.ok()) throw new Error(`create job: ${created.status()} ${await created.text()}`);
-      const job = (await created.json()) as { id: string };
-      const published = await employer.request.post(`/api/org/jobs/${job.id}/publish`, {
-        headers: h,
-      });
-      if (!published.ok()) throw new Error(`publish: ${published.status()}`);
       const applied = await seeker.request.post('/api/applications', {
         data: { jobId: job.id },
         headers: sh,
