@@ -112,13 +112,19 @@ async function signOut(page: Page) {
     .waitFor();
   if (await menu.isVisible()) {
     const item = page.getByRole('menuitem', { name: '退出' });
-    // a tap that lands while the page is still settling after a sign-in may not open the
-    // menu; a person taps again
-    for (let attempt = 0; attempt < 3 && !(await item.isVisible()); attempt++) {
-      await menu.click();
-      await item.waitFor({ timeout: 3_000 }).catch(() => undefined);
+    // A tap that lands while the page is still settling after a sign-in may not open the
+    // menu, or the menu may close again before 退出 is tapped (seen once in CI: the item was
+    // visible, then animating, then gone); a person opens the menu again and taps 退出.
+    for (let attempt = 1; ; attempt++) {
+      if (!(await item.isVisible())) await menu.click();
+      try {
+        await item.click({ timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await item.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+      }
     }
-    await item.click();
   } else {
     await page.getByRole('button', { name: '退出' }).click();
   }
