@@ -2,6 +2,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -121,6 +122,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.decorate('accessTable', accessTable);
   registerAccessControl(app, database.db, accessTable);
   registerHttpCache(app);
+  // JSON and the server-rendered pages, br or gzip (after the cache: it keeps the plain body;
+  // before the routes: the plugin hooks each route as it is added). Built assets are sent
+  // precompressed by @fastify/static and left alone; request bodies are never decompressed.
+  await app.register(compress, { threshold: 1024, globalDecompression: false });
   if (['trace', 'debug', 'info'].includes(config.logLevel)) {
     app.addHook('onResponse', async (request, reply) => {
       request.log.info(

@@ -73,6 +73,16 @@ export async function findFair(q: Queryable, id: string) {
   return row ? toFair(row) : undefined;
 }
 
+/** What anyone may browse: published fairs and finished ones (the API and the pages). */
+export const listPublicFairs = (q: Queryable) =>
+  listFairs(q, sql`f.status in ('published', 'closed')`);
+
+/** A fair anyone may open; a draft is as missing as an unknown id. */
+export async function findPublicFair(q: Queryable, id: string) {
+  const fair = await findFair(q, id);
+  return fair && fair.status !== 'draft' ? fair : undefined;
+}
+
 /** Employer cards of the public fair page; `q` matches employer name or position title. */
 export async function listFairEmployers(
   q: Queryable,

@@ -13,7 +13,14 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/auth/access.ts';
 import { queryRows } from '../../platform/db/database.ts';
-import { findFair, listFairEmployers, listFairs, listSignups } from './jobfairs.repo.ts';
+import {
+  findFair,
+  findPublicFair,
+  listFairEmployers,
+  listFairs,
+  listPublicFairs,
+  listSignups,
+} from './jobfairs.repo.ts';
 import { assertSchoolOwnsFair, fairStaffRoles } from './jobfairs.policy.ts';
 import {
   changeFairState,
@@ -23,6 +30,7 @@ import {
   signUpForFair,
   updateFair,
 } from './jobfairs.service.ts';
+import { fairPageRoutes } from './jobfairs.pages.tsx';
 
 const idParams = z.object({ id: z.uuid() });
 const school = { roles: fairStaffRoles };
@@ -37,7 +45,7 @@ function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { access: 'public' },
         schema: { tags: ['jobfairs'], response: { 200: z.array(fairSchema) } },
       },
-      async () => listFairs(ctx.db, sql`f.status in ('published', 'closed')`),
+      async () => listPublicFairs(ctx.db),
     );
 
     app.get(
@@ -48,8 +56,8 @@ function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags: ['jobfairs'], params: idParams, response: { 200: fairSchema } },
       },
       async (request, reply) => {
-        const fair = await findFair(ctx.db, request.params.id);
-        if (!fair || fair.status === 'draft') throw new AppError('NOT_FOUND');
+        const fair = await findPublicFair(ctx.db, request.params.id);
+        if (!fair) throw new AppError('NOT_FOUND');
         reply.header('cache-control', 'public, max-age=15');
         return fair;
       },
@@ -67,8 +75,8 @@ function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const fair = await findFair(ctx.db, request.params.id);
-        if (!fair || fair.status === 'draft') throw new AppError('NOT_FOUND');
+        const fair = await findPublicFair(ctx.db, request.params.id);
+        if (!fair) throw new AppError('NOT_FOUND');
         reply.header('cache-control', 'public, max-age=15');
         return listFairEmployers(ctx.db, fair.id, request.query.q || undefined);
       },
@@ -276,6 +284,7 @@ function employerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
 export async function registerJobfairs(app: FastifyInstance, ctx: AppContext) {
   await app.register(publicRoutes(ctx));
+  await app.register(fairPageRoutes(ctx));
   await app.register(schoolRoutes(ctx));
   await app.register(employerRoutes(ctx));
 }

@@ -7,6 +7,7 @@ import { actorOf } from '../../platform/auth/access.ts';
 import { findJob, listOrganizationJobs, toOwnJob } from './jobs.repo.ts';
 import { assertOwnsJob, postingRoles } from './jobs.policy.ts';
 import { jobsPublicRoutes } from './jobs.public.routes.ts';
+import { jobsPageRoutes } from './jobs.pages.tsx';
 import { favoritesRoutes } from './jobs.favorites.ts';
 import { jobReviewRoutes } from './jobs.review.ts';
 import { bannersRoutes } from './jobs.banners.ts';
@@ -117,6 +118,7 @@ export function jobsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 export async function registerJobs(app: FastifyInstance, ctx: AppContext) {
   await app.register(jobsRoutes(ctx));
   await app.register(jobsPublicRoutes(ctx));
+  await app.register(jobsPageRoutes(ctx));
   await app.register(favoritesRoutes(ctx));
   await app.register(jobReviewRoutes(ctx));
   await app.register(bannersRoutes(ctx));
