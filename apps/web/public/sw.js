@@ -2,6 +2,8 @@
 // The build (vite.config.ts, precacheShell) replaces this line with every JS/CSS file it made.
 const BUILD = { version: 'dev', files: [] };
 const VERSION = `hirehall-shell-${BUILD.version}`;
+/** /jobs, /jobfairs and /jobfairs/:id (not /jobs/:id, a page of the app) */
+const SERVER_PAGES = /^\/(jobs|jobfairs(\/[^/]+)?)\/?$/;
 const SHELL = [
   '/',
   '/manifest.webmanifest',
@@ -35,6 +37,9 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/socket.io/')) return;
   if (url.pathname.startsWith('/dev/')) return;
+  // the server renders the public job search and fair pages itself (no app shell): the browser
+  // loads them as usual, and they never replace the cached shell below
+  if (request.mode === 'navigate' && SERVER_PAGES.test(url.pathname)) return;
 
   // pages: network first, the cached shell when offline (the router draws the page)
   if (request.mode === 'navigate') {

@@ -6,6 +6,7 @@
 export const PAGE_CSS = `
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
+[hidden]{display:none!important}
 body{margin:0;background:#f5f7fa;color:rgba(0,0,0,.88);font-size:14px;line-height:1.5715;
 font-family:-apple-system,BlinkMacSystemFont,'Segoe UI','PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC','WenQuanYi Micro Hei',sans-serif}
 a{color:#1668e3;text-decoration:none}
@@ -14,8 +15,8 @@ a:focus-visible,button:focus-visible,summary:focus-visible,input:focus-visible,s
 h1{font-size:20px;font-weight:600;line-height:1.35;margin:0 0 12px}
 h2{font-size:16px;font-weight:600;margin:0}
 .hh-header{display:flex;flex-wrap:wrap;align-items:center;gap:4px 12px;min-height:56px;padding:8px 12px;background:#fff;border-bottom:1px solid #f0f0f0}
-.hh-brand{font-weight:600;font-size:17px;color:#1668e3;white-space:nowrap}
-.hh-nav{display:flex;gap:4px;flex:1}
+.hh-brand{flex:1;font-weight:600;font-size:17px;color:#1668e3;white-space:nowrap}
+.hh-nav{display:flex;gap:4px;order:3;width:100%}
 .hh-nav a{padding:4px 8px;border-radius:6px;color:rgba(0,0,0,.88)}
 .hh-nav a[aria-current=page]{color:#1668e3;background:#e6f4ff}
 .hh-account{display:flex;align-items:center;gap:8px}
@@ -66,7 +67,7 @@ h2{font-size:16px;font-weight:600;margin:0}
 .hh-banner span{position:absolute;left:12px;bottom:12px;text-shadow:0 1px 2px rgba(0,0,0,.6)}
 .hh-result{padding:48px 12px;text-align:center;background:#fff;border:1px solid #f0f0f0;border-radius:8px}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
-@media (min-width:576px){.hh-header{padding:8px 24px}.hh-main{padding:32px 24px}}
+@media (min-width:576px){.hh-header{padding:8px 24px}.hh-brand{flex:none}.hh-nav{order:0;width:auto;flex:1}.hh-main{padding:32px 24px}}
 `
   .replace(/\n/g, '')
   .trim();

@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import type { ModuleRoutes } from '../../lib/routes.ts';
+import { ServerRenderedPage } from '../../components/ServerRenderedPage.tsx';
 
 const JobSearchPage = lazy(() => import('./pages/JobSearchPage.tsx'));
 const JobDetailPage = lazy(() => import('./pages/JobDetailPage.tsx'));
@@ -16,7 +17,8 @@ const ownJobs = [
 
 export const jobsRoutes: ModuleRoutes = {
   public: [
-    { path: '/jobs', element: <JobSearchPage /> },
+    // the public search is a server-rendered page (ARCHITECTURE.md); signed-in seekers use theirs
+    { path: '/jobs', element: <ServerRenderedPage /> },
     { path: '/jobs/:id', element: <JobDetailPage /> },
   ],
   seeker: [
