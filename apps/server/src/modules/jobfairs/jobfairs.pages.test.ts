@@ -151,4 +151,13 @@ describe('GET /jobfairs: the fair list', () => {
     expect(res.body).toContain('参会企业 1 个 | 可投递职位 2 个');
     expect(res.body).not.toContain('草稿招聘会');
   });
+
+  it('sends /jobfairs/ and /jobs/ to the pages themselves', async () => {
+    const fairs = await page('/jobfairs/');
+    expect(fairs.statusCode).toBe(301);
+    expect(fairs.headers.location).toBe('/jobfairs');
+    const jobs = await page('/jobs/?q=%E9%94%80%E5%94%AE');
+    expect(jobs.statusCode).toBe(301);
+    expect(jobs.headers.location).toBe('/jobs?q=%E9%94%80%E5%94%AE');
+  });
 });

@@ -263,6 +263,7 @@ export function fairPageRoutes(ctx: AppContext): FastifyPluginAsync {
       async (request, reply) => {
         const viewer = request.actor;
         const { id } = request.params;
+        if (id === '') return reply.redirect('/jobfairs', 301); // /jobfairs/
         const fair = z.uuid().safeParse(id).success ? await findPublicFair(ctx.db, id) : undefined;
         if (!fair) {
           return sendPage(

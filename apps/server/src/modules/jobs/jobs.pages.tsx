@@ -182,6 +182,12 @@ export function JobSearchPage(props: {
 /** GET /jobs: the public job search as a server-rendered page (same query as /api/public/jobs). */
 export function jobsPageRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
+    // /jobs/ would otherwise reach the web app's catch-all
+    app.get('/jobs/', { config: { access: 'public' } }, (request, reply) => {
+      const query = request.url.indexOf('?');
+      return reply.redirect(query < 0 ? '/jobs' : `/jobs${request.url.slice(query)}`, 301);
+    });
+
     app.get('/jobs', { config: { access: 'public', httpCache: true } }, async (request, reply) => {
       const viewer = request.actor;
       const { form, query } = parseSearchForm(request.query as Record<string, unknown>);
