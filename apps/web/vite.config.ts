@@ -77,8 +77,47 @@ function precompressAssets(): Plugin {
   };
 }
 
+/**
+ * Two imports inside antd that put code on every page that never uses it:
+ * - its form context, which every input, tooltip, dropdown and card reads, imports
+ *   `FormProvider` from @rc-component/form's index; that index attaches Field, List and useForm
+ *   to its default export, so the whole form library (13 KB gzipped, with the validator) came
+ *   with any of those components. The provider is imported from its own module instead.
+ * - ConfigProvider imports the tooltip's UniqueProvider (with @rc-component/trigger, 9 KB
+ *   gzipped) for the `tooltip.unique` option, which HireHall does not set: it becomes a lazy
+ *   component, loaded only if that option is ever rendered.
+ * A missing line (an antd upgrade) fails the build rather than silently undoing this.
+ */
+const antdImportRewrites: { file: string; from: string; to: string }[] = [
+  {
+    file: '/antd/es/form/context.js',
+    from: "import { FormProvider as RcFormProvider } from '@rc-component/form';",
+    to: "import { FormProvider as RcFormProvider } from '@rc-component/form/es/FormContext';",
+  },
+  {
+    file: '/antd/es/config-provider/index.js',
+    from: "import UniqueProvider from '../tooltip/UniqueProvider';",
+    to: "const UniqueProvider = /*#__PURE__*/ React.lazy(() => import('../tooltip/UniqueProvider'));",
+  },
+];
+
+function narrowAntdImports(): Plugin {
+  return {
+    name: 'hirehall-narrow-antd-imports',
+    enforce: 'pre',
+    transform(code, id) {
+      const file = id.replaceAll('\\', '/');
+      const rewrite = antdImportRewrites.find((r) => file.endsWith(r.file));
+      if (!rewrite) return null;
+      if (!code.includes(rewrite.from))
+        throw new Error(`${rewrite.file}: «${rewrite.from}» is missing`);
+      return code.replace(rewrite.from, rewrite.to);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), precacheShell(), precompressAssets()],
+  plugins: [react(), narrowAntdImports(), precacheShell(), precompressAssets()],
   server: {
     port: 5173,
     proxy: {

@@ -1,11 +1,14 @@
 import { useState } from 'react';
-import { Button, Dropdown, Space } from 'antd';
+import { Button } from 'antd';
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../session.ts';
 import { signOut as signOutCall } from '../../modules/accounts/api/accounts.api.ts';
 import { NotificationBell } from '../../modules/notifications/components/NotificationBell.tsx';
 import { useIsMobile } from '../../lib/useIsMobile.ts';
+import { LazyDropdown } from '../../components/LazyOverlay.tsx';
+
+const row = { display: 'inline-flex', alignItems: 'center' } as const;
 
 /** 修改密码 / 退出 at the top right: buttons on desktop, a menu on phones. */
 export function UserActions() {
@@ -25,10 +28,9 @@ export function UserActions() {
 
   if (isMobile) {
     return (
-      <Space size={0}>
+      <span style={row}>
         <NotificationBell />
-        <Dropdown
-          trigger={['click']}
+        <LazyDropdown
           menu={{
             items: [
               { key: 'name', label: account.displayName, disabled: true },
@@ -42,12 +44,12 @@ export function UserActions() {
           }}
         >
           <Button type="text" icon={<UserOutlined />} aria-label="账号菜单" />
-        </Dropdown>
-      </Space>
+        </LazyDropdown>
+      </span>
     );
   }
   return (
-    <Space size={4}>
+    <span style={{ ...row, gap: 4 }}>
       <NotificationBell />
       <span
         style={{
@@ -68,6 +70,6 @@ export function UserActions() {
       <Button type="text" icon={<LogoutOutlined />} loading={leaving} onClick={() => void leave()}>
         退出
       </Button>
-    </Space>
+    </span>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { Card, Col, Empty, Row, Statistic, Typography } from 'antd';
+import { Empty } from 'antd';
 import { NotificationOutlined } from '@ant-design/icons';
+import { Panel } from '../../../components/Panel.tsx';
 
 export interface OverviewItem {
   title: string;
@@ -9,35 +10,31 @@ export interface OverviewItem {
   hint?: string;
 }
 
-/** 数据概览: number cards; a dash until the feature behind it exists. */
+/**
+ * 数据概览: number cards (antd Card and Statistic's look, global.css `.hh-overview`); a dash
+ * until the feature behind it exists. Two columns on phones, four on wide screens.
+ */
 export function OverviewCards({ items }: { items: OverviewItem[] }) {
   return (
-    <Row gutter={[12, 12]}>
+    <div className="hh-overview">
       {items.map((item) => (
-        <Col key={item.title} xs={12} md={12} lg={6}>
-          <Card size="small" style={{ height: '100%' }}>
-            <Statistic
-              title={item.title}
-              value={item.value ?? '—'}
-              prefix={item.icon}
-              styles={{ content: { fontSize: 22 } }}
-            />
-            {item.hint && (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {item.hint}
-              </Typography.Text>
-            )}
-          </Card>
-        </Col>
+        <Panel key={item.title} style={{ height: '100%' }}>
+          <div className="hh-statistic-title">{item.title}</div>
+          <div className="hh-statistic-value">
+            {item.icon && <span style={{ marginInlineEnd: 4 }}>{item.icon}</span>}
+            {item.value ?? '—'}
+          </div>
+          {item.hint && <div className="hh-secondary">{item.hint}</div>}
+        </Panel>
       ))}
-    </Row>
+    </div>
   );
 }
 
 /** 系统消息 — the notification centre fills this later. */
 export function SystemMessagesCard() {
   return (
-    <Card
+    <Panel
       title={
         <>
           <NotificationOutlined /> 系统消息
@@ -45,6 +42,6 @@ export function SystemMessagesCard() {
       }
     >
       <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无系统消息" />
-    </Card>
+    </Panel>
   );
 }

@@ -1,10 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
-import { Button, Empty, Popover } from 'antd';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Button, Empty } from 'antd';
 import { ReportLink } from '../../feedback/components/ReportLink.tsx';
 import { QrcodeOutlined, ShareAltOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { QRCodeSVG } from 'qrcode.react';
 import { formatChinaTime } from '../../jobs/components/chinaTime.ts';
 import { fairTypeLabels } from '@hirehall/shared/jobfair-options';
 import type { Fair } from '@hirehall/shared/jobfairs';
@@ -21,6 +20,10 @@ import {
   visitFair,
 } from '../api/jobfairs.api.ts';
 import { useFeedback } from '../../../app/AppFeedback.tsx';
+import { LazyPopover } from '../../../components/LazyOverlay.tsx';
+
+// the QR code and its popover load when 二维码 is first pointed at or tapped
+const FairQrCode = lazy(() => import('../components/FairQrCode.tsx'));
 
 const fmt = (d: string) => formatChinaTime(d);
 
@@ -148,11 +151,18 @@ export default function FairPage() {
                 }}
               >
                 <span>浏览：{f.views}次</span>
-                <Popover content={<QRCodeSVG value={url} size={160} />} title="扫码查看">
+                <LazyPopover
+                  content={
+                    <Suspense fallback={<div style={{ width: 160, height: 160 }} />}>
+                      <FairQrCode value={url} />
+                    </Suspense>
+                  }
+                  title="扫码查看"
+                >
                   <Button size="small" icon={<QrcodeOutlined />}>
                     二维码
                   </Button>
-                </Popover>
+                </LazyPopover>
                 <Button
                   size="small"
                   icon={<ShareAltOutlined />}

@@ -1,4 +1,4 @@
-import { Button, Popover } from 'antd';
+import { Button } from 'antd';
 import { HeartFilled, HeartOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -12,6 +12,7 @@ import { useSeekerBase } from '../components/base.ts';
 import { ApplyButton } from '../../applications/components/ApplyButton.tsx';
 import { ReportJobLinks } from '../../feedback/components/ReportLink.tsx';
 import { useFeedback } from '../../../app/AppFeedback.tsx';
+import { LazyPopover } from '../../../components/LazyOverlay.tsx';
 
 const heading = { fontSize: 16, fontWeight: 600, margin: '16px 0 8px' } as const;
 const paragraph = { whiteSpace: 'pre-wrap', margin: '0 0 1em' } as const;
@@ -72,7 +73,7 @@ export default function JobDetailPage() {
                   children: (
                     <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
                       <span style={{ color: '#cf1322' }}>{j.salaryText}</span>
-                      <Popover
+                      <LazyPopover
                         trigger="click"
                         title="试用期信息"
                         content={
@@ -84,7 +85,7 @@ export default function JobDetailPage() {
                         <Button size="small" icon={<InfoCircleOutlined />}>
                           试用期
                         </Button>
-                      </Popover>
+                      </LazyPopover>
                     </span>
                   ),
                 },

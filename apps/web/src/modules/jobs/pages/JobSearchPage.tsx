@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, Empty, Input } from 'antd';
+import { Button, Empty } from 'antd';
 import { FilterOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { salaryBands } from '@hirehall/shared/job-options';
@@ -65,15 +65,26 @@ export default function JobSearchPage() {
     <div style={{ maxWidth: 760, margin: '0 auto' }}>
       <Banners />
       <div style={{ display: 'flex', gap: 8, marginBottom: 8 }}>
-        <Input.Search
+        {/* a native field (global.css .hh-input): antd Input brings its form and text-area code */}
+        <input
+          className="hh-input"
+          type="search"
+          enterKeyHint="search"
           placeholder="输入职业名称，如 技工、销售"
           value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          onSearch={(v) => set({ q: v.trim() || undefined })}
-          enterButton="搜索"
-          allowClear
+          onChange={(e) => {
+            setDraft(e.target.value);
+            // the field's clear button (×) shows every job again, as antd's allowClear did
+            if (e.target.value === '' && filters.q) set({ q: undefined });
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') set({ q: draft.trim() || undefined });
+          }}
           aria-label="职位关键词"
         />
+        <Button type="primary" onClick={() => set({ q: draft.trim() || undefined })}>
+          搜索
+        </Button>
         <Button
           icon={<FilterOutlined />}
           onClick={() => {

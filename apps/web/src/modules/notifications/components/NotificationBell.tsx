@@ -1,12 +1,14 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { Badge, Button, Popover, Spin } from 'antd';
+import { Badge, Button, Spin } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useUnreadNotifications } from '../api/notifications.api.ts';
 import { useAuth } from '../../../app/session.ts';
 import { notificationsPathOf } from '../paths.ts';
 import { closeSocket } from '../api/socket.ts';
+import { LazyPopover } from '../../../components/LazyOverlay.tsx';
 
-// the list (antd List, Typography) loads when the bell is first opened, not with every page
+// the popover and the list (antd List, Typography) load when the bell is first opened, not with
+// every page
 const NotificationLatest = lazy(() => import('./NotificationLatest.tsx'));
 
 /** The bell in every layout's header: a live unread badge and the latest notifications. */
@@ -22,7 +24,7 @@ function Bell({ base }: { base: string }) {
   useEffect(() => () => closeSocket(), []);
   const count = unread.data ?? 0;
   return (
-    <Popover
+    <LazyPopover
       trigger="click"
       placement="bottomRight"
       content={
@@ -41,6 +43,6 @@ function Bell({ base }: { base: string }) {
       >
         <Button type="text" icon={<BellOutlined />} aria-label={`通知（${count} 条未读）`} />
       </Badge>
-    </Popover>
+    </LazyPopover>
   );
 }
