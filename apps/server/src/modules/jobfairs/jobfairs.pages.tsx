@@ -29,10 +29,19 @@ else{navigator.clipboard.writeText(u).then(function(){s.textContent='链接已�
 
 const siteUrl = (publicUrl: string) => publicUrl.replace(/\/$/, '');
 
-function Panel(props: { title?: string; id?: string; children: ReactNode }) {
+function Panel(props: {
+  title?: string;
+  id?: string;
+  /** below the first screen: laid out when scrolled near (global `content-visibility`) */
+  deferred?: boolean;
+  children: ReactNode;
+}) {
   const headingId = props.id ? `${props.id}-title` : undefined;
   return (
-    <section className="hh-panel" aria-labelledby={headingId}>
+    <section
+      className={props.deferred ? 'hh-panel hh-deferred' : 'hh-panel'}
+      aria-labelledby={headingId}
+    >
       {props.title && (
         <div className="hh-panel-head">
           <h2 id={headingId}>{props.title}</h2>
@@ -162,7 +171,7 @@ export function FairPage(props: {
             dangerouslySetInnerHTML={{ __html: f.introduction }}
           />
         </Panel>
-        <Panel title="参展企业" id="employers">
+        <Panel title="参展企业" id="employers" deferred>
           <form
             method="get"
             action={`/jobfairs/${f.id}`}
@@ -214,7 +223,7 @@ export function FairListPage({ viewer, fairs }: { viewer: Actor | null; fairs: F
         {fairs.length === 0 ? (
           <div className="hh-empty">暂无招聘会</div>
         ) : (
-          <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          <ul className="hh-list">
             {fairs.map((f) => (
               <li key={f.id}>
                 <a className="hh-link-card" href={`/jobfairs/${f.id}`}>

@@ -167,7 +167,7 @@ export function JobSearchPage(props: {
             )}
           </div>
         ) : (
-          <ul style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="职位列表">
+          <ul className="hh-list" aria-label="职位列表">
             {result.items.map((job) => (
               <JobCard key={job.id} job={job} />
             ))}
