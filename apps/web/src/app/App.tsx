@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ConfigProvider, type ThemeConfig } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
+// the ES module: antd/locale/zh_CN is CommonJS and brought a second copy of the locales
+import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
