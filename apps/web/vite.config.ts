@@ -124,6 +124,8 @@ export default defineConfig({
       '/api': 'http://127.0.0.1:3000',
       '/dev': 'http://127.0.0.1:3000',
       '/socket.io': { target: 'http://127.0.0.1:3000', ws: true },
+      // the server renders the public job search and fair pages (not /jobs/:id, an app page)
+      '^/(jobs|jobfairs(/[^/?]+)?)/?(\\?.*)?$': 'http://127.0.0.1:3000',
     },
   },
   build: { outDir: 'dist', chunkSizeWarningLimit: 1500 },
