@@ -7,6 +7,7 @@ import { accounts } from '../../modules/accounts/accounts.tables.ts';
 import { baseUrlOf, socketFor } from '../../modules/chat/chat.fixtures.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, createSession } from '../auth/sessions.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { HANDSHAKE_CONCURRENCY } from './realtime.ts';
 
 /** Open sockets end with their session: sign-out, password change, suspension. */
 let t: TestApp;
@@ -130,5 +131,34 @@ describe('sockets end with their session', () => {
       })
       .catch(() => undefined);
     expect(await stays).toBe('still connected');
+  });
+});
+
+describe('handshakes', () => {
+  it(`a burst of handshakes (more than ${HANDSHAKE_CONCURRENCY} at once) all settle: valid sessions connect, ended ones are refused`, async () => {
+    const people = await Promise.all(
+      Array.from({ length: 4 * HANDSHAKE_CONCURRENCY }, () => signInAs(t.database.db, 'seeker')),
+    );
+    const ended = people.slice(0, HANDSHAKE_CONCURRENCY);
+    for (const who of ended) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-out',
+        headers: who.headers,
+      });
+      expect(res.statusCode).toBeLessThan(300);
+    }
+    const outcomes = await Promise.all(
+      people.map((who) =>
+        open(who).then(
+          () => 'connected',
+          (err: Error & { data?: { code?: string } }) => err.data?.code,
+        ),
+      ),
+    );
+    expect(outcomes.slice(0, HANDSHAKE_CONCURRENCY)).toEqual(ended.map(() => 'SESSION_EXPIRED'));
+    expect(outcomes.slice(HANDSHAKE_CONCURRENCY)).toEqual(
+      people.slice(HANDSHAKE_CONCURRENCY).map(() => 'connected'),
+    );
   });
 });

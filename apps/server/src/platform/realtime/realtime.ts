@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Server, type DefaultEventsMap, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import pg from 'pg';
+import pLimit from 'p-limit';
 import type { Actor } from '../auth/actor.ts';
 import { SESSION_COOKIE, loadActor } from '../auth/sessions.ts';
 import type { Database } from '../db/database.ts';
@@ -34,6 +35,13 @@ interface Relay {
   event: string;
   data: unknown;
 }
+
+/**
+ * Handshakes that may load their session at once. A restarted process is met by every client
+ * at once; their session reads then wait here, a few at a time, instead of all standing in the
+ * database's queue ahead of the HTTP requests (on PGlite one thread serves both).
+ */
+export const HANDSHAKE_CONCURRENCY = 4;
 
 /** Server → client when a watched account comes online or leaves: `{ accountId, online }`. */
 export const PRESENCE_EVENT = 'presence:changed';
@@ -79,11 +87,12 @@ export class RealtimeHub {
       });
     }
 
+    const handshakes = pLimit(HANDSHAKE_CONCURRENCY);
     this.io.use((socket, next) => {
       const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
       const token = cookies[SESSION_COOKIE];
       if (!token) return next(authError('UNAUTHENTICATED'));
-      loadActor(database.db, token).then(
+      handshakes(() => loadActor(database.db, token)).then(
         (actor) => {
           if (!actor) return next(authError('SESSION_EXPIRED'));
           if (actor.mustChangePassword) return next(authError('PASSWORD_CHANGE_REQUIRED'));
