@@ -38,7 +38,7 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-syntax': 'off' },
   },
   {
-    files: ['scripts/**', 'e2e/**', '**/*.test.ts', '**/test/**', '**/*.config.ts'],
+    files: ['scripts/**', 'e2e/**', 'bench/**', '**/*.test.ts', '**/test/**', '**/*.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -9,11 +9,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { io, type Socket } from 'socket.io-client';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { openDatabase } from '../../apps/server/src/platform/db/database.ts';
 import { ensureServerBundle } from '../lib/server.ts';
 import { seedChatPairs, type ChatPair } from '../lib/seed-chat.ts';
+import { WireSocket } from './wire-client.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const arg = (name: string, fallback: number) => {
@@ -70,6 +71,8 @@ interface Result {
   p99ByWindow: number[];
   seconds: number;
   maxRss: number;
+  /** the load generator's own event-loop delay (ms): high values mean the client, not the server, was slow */
+  clientLoopDelay: { p99: number; max: number };
 }
 
 /** Sends at RATE for SECONDS, alternating sides; the peer records the latency. */
@@ -98,6 +101,8 @@ async function drive(
     }
   });
   let maxRss = 0;
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   started = performance.now();
   let sent = 0;
   let turn = 0;
@@ -117,6 +122,11 @@ async function drive(
   }
   turn++;
   const seconds = (performance.now() - started) / 1000;
+  loopDelay.disable();
+  const clientLoopDelay = {
+    p99: loopDelay.percentile(99) / 1e6,
+    max: loopDelay.max / 1e6,
+  };
   await Promise.all(inflight);
   const deadline = Date.now() + 5000;
   while (got.size < sent && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
@@ -138,6 +148,7 @@ async function drive(
     latencies,
     seconds,
     maxRss,
+    clientLoopDelay,
   };
 }
 
@@ -154,6 +165,9 @@ function report(name: string, r: Result) {
     `  latency p50 ${ms(percentile(r.latencies, 50))}  p95 ${ms(percentile(r.latencies, 95))}  p99 ${ms(percentile(r.latencies, 99))}`,
   );
   console.log(`  p99 per 5 s: ${r.p99ByWindow.map((v) => v.toFixed(0)).join(', ')} ms`);
+  console.log(
+    `  load generator event-loop delay p99 ${ms(r.clientLoopDelay.p99)}, max ${ms(r.clientLoopDelay.max)}`,
+  );
   if (r.maxRss) console.log(`  server RSS (max) ${(r.maxRss / 1024 / 1024).toFixed(0)} MB`);
 }
 
@@ -202,7 +216,8 @@ async function benchSocketIo(): Promise<Result> {
   );
   const pairs = await seed(dataDir, databaseUrl);
   const port = await freePort();
-  const log = path.join(dataDir, 'server.log');
+  // BENCH_SERVER_LOG=/tmp/chat-server.log keeps the server's output (e.g. --trace-gc) after the run
+  const log = process.env.BENCH_SERVER_LOG ?? path.join(dataDir, 'server.log');
   const fd = fs.openSync(log, 'a');
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server process
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -228,16 +243,7 @@ async function benchSocketIo(): Promise<Result> {
   try {
     await waitHealthy(base, server, log);
     console.log(`connecting ${SOCKETS} sockets …`);
-    const open = (token: string) =>
-      new Promise<Socket>((resolve, reject) => {
-        const s = io(base, {
-          transports: ['websocket'],
-          extraHeaders: { cookie: `hh_session=${token}` },
-          reconnection: false,
-        });
-        s.once('connect', () => resolve(s));
-        s.once('connect_error', reject);
-      });
+    const open = (token: string) => WireSocket.open(base, `hh_session=${token}`);
     const sockets = await connectAll(SOCKETS, (i) =>
       open(i % 2 === 0 ? pairs[i / 2]!.employerToken : pairs[(i - 1) / 2]!.seekerToken),
     );
@@ -248,14 +254,12 @@ async function benchSocketIo(): Promise<Result> {
       const joined = await Promise.all(
         sockets.slice(i, i + 250).map((s, k) =>
           s
-            .timeout(30_000)
-            .emitWithAck('chat:join', {
-              conversationId: pairs[Math.floor((i + k) / 2)]!.conversationId,
-            })
-            .then(
-              (a: { ok: boolean }) => a.ok,
-              () => false,
-            ),
+            .emitWithAck(
+              'chat:join',
+              { conversationId: pairs[Math.floor((i + k) / 2)]!.conversationId },
+              30_000,
+            )
+            .then((a) => (a as { ok?: boolean } | undefined)?.ok === true),
         ),
       );
       if (joined.includes(false)) fail('chat:join was refused or timed out');
@@ -271,21 +275,19 @@ async function benchSocketIo(): Promise<Result> {
     const result = await drive(
       async (pair, fromEmployer, id) => {
         const s = sockets[pair * 2 + (fromEmployer ? 0 : 1)]!;
-        const ack = (await s
-          .timeout(10_000)
-          .emitWithAck('chat:send', {
-            conversationId: pairs[pair]!.conversationId,
-            clientId: id,
-            kind: 'text',
-            body: '您好，请问这个岗位还在招聘吗？',
-          })
-          .catch(() => ({ ok: false }))) as { ok: boolean };
-        return ack.ok;
+        const ack = (await s.emitWithAck('chat:send', {
+          conversationId: pairs[pair]!.conversationId,
+          clientId: id,
+          kind: 'text',
+          body: '您好，请问这个岗位还在招聘吗？',
+        })) as { ok: boolean } | undefined;
+        return ack?.ok === true;
       },
       (cb) => {
         sockets.forEach((s, i) => {
           const side = i % 2 === 0 ? 'employer' : 'seeker';
-          s.on('chat:message', (m: { clientId: string; senderSide: string }) => {
+          s.on('chat:message', (data) => {
+            const m = data as { clientId: string; senderSide: string };
             if (m.senderSide !== side) cb(m.clientId); // the peer's copy
           });
         });
@@ -378,6 +380,8 @@ if (jsonAt > 0) {
     p99Ms: Number(percentile(r.latencies, 99).toFixed(1)),
     maxRssMb: Math.round(r.maxRss / 1024 / 1024),
     p99ByWindowMs: r.p99ByWindow.map((v) => Math.round(v)),
+    clientLoopDelayP99Ms: Number(r.clientLoopDelay.p99.toFixed(1)),
+    clientLoopDelayMaxMs: Number(r.clientLoopDelay.max.toFixed(1)),
   });
   const result = {
     bench: 'chat',
