@@ -1,9 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { Button } from 'antd';
-import { Link } from 'react-router';
-import { ComingSoon, PageLoading } from '../components/feedback.tsx';
-import { StatusResult } from '../components/StatusResult.tsx';
+import { PageLoading } from '../components/feedback.tsx';
 import type { Area, ModuleRoutes } from '../lib/routes.ts';
 import type { Role } from '../modules/accounts/api/accounts.api.ts';
 import { accountsRoutes } from '../modules/accounts/routes.tsx';
@@ -27,16 +24,7 @@ import { applicationsRoutes } from '../modules/applications/routes.tsx';
 import { RequireRole } from './RequireRole.tsx';
 import { RouteError } from './RouteError.tsx';
 import { PublicLayout } from './layouts/PublicLayout.tsx';
-import {
-  adminMenu,
-  employerMenu,
-  flattenMenu,
-  institutionMenu,
-  schoolMenu,
-  seekerMineMenu,
-  seekerRecruitMenu,
-  type NavItem,
-} from './navigation.tsx';
+import { NotFound } from './NotFound.tsx';
 
 // The signed-in areas' layouts (menus, notification bell, chat badge, the socket.io client)
 // are chunks of their own: the public job search and fair pages load none of them.
@@ -55,6 +43,9 @@ const InstitutionLayout = lazy(() =>
 const AdminLayout = lazy(() =>
   import('./layouts/areas.tsx').then((m) => ({ default: m.AdminLayout })),
 );
+// an area path no module serves: 即将上线 for a menu entry, else 404 (the menus and their icons
+// are not part of every page's first load)
+const AreaFallback = lazy(() => import('./AreaFallback.tsx'));
 
 /**
  * Every module's routes, in one list. A new module (jobs, jobfairs, …) exports a
@@ -91,8 +82,6 @@ interface AreaShell {
   base: string;
   roles: readonly Role[];
   layout: ReactNode;
-  /** menu entries: those without a module route yet show a 即将上线 page */
-  menu: NavItem[];
 }
 
 const areas: AreaShell[] = [
@@ -101,30 +90,26 @@ const areas: AreaShell[] = [
     base: '/seeker',
     roles: ['seeker'],
     layout: <SeekerLayout />,
-    menu: [...seekerRecruitMenu, ...seekerMineMenu, { path: '/seeker/messages', label: '消息' }],
   },
   {
     area: 'employer',
     base: '/employer',
     roles: ['employer'],
     layout: <EmployerLayout />,
-    menu: employerMenu,
   },
   {
     area: 'school',
     base: '/school',
     roles: ['school', 'college'],
     layout: <SchoolLayout />,
-    menu: schoolMenu,
   },
   {
     area: 'institution',
     base: '/institution',
     roles: ['institution'],
     layout: <InstitutionLayout />,
-    menu: institutionMenu,
   },
-  { area: 'admin', base: '/admin', roles: ['admin'], layout: <AdminLayout />, menu: adminMenu },
+  { area: 'admin', base: '/admin', roles: ['admin'], layout: <AdminLayout /> },
 ];
 
 /** When two modules serve the same path, the first in `modules` wins. */
@@ -137,22 +122,7 @@ function routesOf(area: Area): RouteObject[] {
   return [...byPath.values()];
 }
 
-function relative(path: string, base: string): string {
-  return path === base ? '' : path.slice(base.length + 1);
-}
-
 function areaRoute(shell: AreaShell): RouteObject {
-  const children = routesOf(shell.area);
-  const taken = new Set(children.map((route) => (route.index ? '' : (route.path ?? ''))));
-  const placeholders = flattenMenu(shell.menu)
-    .filter((item) => item.path.startsWith(shell.base))
-    .map((item) => ({ path: relative(item.path, shell.base), label: item.label }))
-    .filter((item) => !taken.has(item.path))
-    .map<RouteObject>((item) =>
-      item.path === ''
-        ? { index: true, element: <ComingSoon title={item.label} /> }
-        : { path: item.path, element: <ComingSoon title={item.label} /> },
-    );
   return {
     path: shell.base,
     element: (
@@ -165,25 +135,13 @@ function areaRoute(shell: AreaShell): RouteObject {
     children: [
       {
         errorElement: <RouteError />,
-        children: [...children, ...placeholders, { path: '*', element: <NotFound /> }],
+        children: [
+          ...routesOf(shell.area),
+          { path: '*', element: <AreaFallback area={shell.area} /> },
+        ],
       },
     ],
   };
-}
-
-function NotFound() {
-  return (
-    <StatusResult
-      status="404"
-      title="页面不存在"
-      subTitle="您访问的页面不存在或已移动。"
-      extra={
-        <Link to="/">
-          <Button type="primary">返回首页</Button>
-        </Link>
-      }
-    />
-  );
 }
 
 export const router = createBrowserRouter([
