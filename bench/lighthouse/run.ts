@@ -272,6 +272,7 @@ function markdown(report: {
   machine: ReturnType<typeof machine>;
   loadAverage: number[];
   jsDate: string;
+  jsMachine: ReturnType<typeof machine>;
   jsLoadAverage: number[];
   lighthouseVersion: string;
   chromium: string;
@@ -322,8 +323,8 @@ function markdown(report: {
       'the load event and then until it settles (1 s without a request in flight and no loading ' +
       'spinner), without any input: the entry, its preloads and the ' +
       `page's lazy chunks. Target ≤ ${targets.jsKb} KB gzipped (gzip level 9 of each file). ` +
-      `Measured ${report.jsDate}, load average ${report.jsLoadAverage.join(', ')} (the sizes do ` +
-      'not depend on it).',
+      `Measured ${report.jsDate} on ${report.jsMachine.cpus} × ${report.jsMachine.cpuModel}, load ` +
+      `average ${report.jsLoadAverage.join(', ')} (the sizes do not depend on it).`,
     '',
     '| page | signed in | files | gzip KB | on the wire KB (br) | uncompressed KB |',
     '| ---- | --------- | ----- | ------- | ------------------- | --------------- |',
@@ -364,6 +365,7 @@ try {
   const previous = jsOnly
     ? (JSON.parse(fs.readFileSync(path.join(docs, 'benchmarks-lighthouse.json'), 'utf8')) as {
         date: string;
+        machine: ReturnType<typeof machine>;
         loadAverage: number[];
         runs: number;
         pages: PageScores[];
@@ -423,8 +425,9 @@ try {
   const report = {
     bench: 'lighthouse',
     date: previous?.date ?? lighthouseDate,
-    machine: machine(),
+    machine: previous?.machine ?? machine(),
     loadAverage: previous?.loadAverage ?? loadAverage(),
+    jsMachine: machine(),
     jsDate: new Date().toISOString(),
     jsLoadAverage: loadAverage(),
     lighthouseVersion: lighthousePkg.version,
