@@ -29,19 +29,10 @@ else{navigator.clipboard.writeText(u).then(function(){s.textContent='链接已�
 
 const siteUrl = (publicUrl: string) => publicUrl.replace(/\/$/, '');
 
-function Panel(props: {
-  title?: string;
-  id?: string;
-  /** below the first screen: laid out when scrolled near (global `content-visibility`) */
-  deferred?: boolean;
-  children: ReactNode;
-}) {
+function Panel(props: { title?: string; id?: string; children: ReactNode }) {
   const headingId = props.id ? `${props.id}-title` : undefined;
   return (
-    <section
-      className={props.deferred ? 'hh-panel hh-deferred' : 'hh-panel'}
-      aria-labelledby={headingId}
-    >
+    <section className="hh-panel" aria-labelledby={headingId}>
       {props.title && (
         <div className="hh-panel-head">
           <h2 id={headingId}>{props.title}</h2>
@@ -171,7 +162,7 @@ export function FairPage(props: {
             dangerouslySetInnerHTML={{ __html: f.introduction }}
           />
         </Panel>
-        <Panel title="参展企业" id="employers" deferred>
+        <Panel title="参展企业" id="employers">
           <form
             method="get"
             action={`/jobfairs/${f.id}`}

@@ -2,8 +2,6 @@
  * The one style sheet of the server-rendered pages, inlined in each (≈ 1 KB compressed, so no
  * render-blocking request). Colours and shapes follow the web app (antd's theme, global.css):
  * brand blue #1668e3, page #f5f7fa, white panels with #f0f0f0 borders, salaries #cf1322.
- * Long lists and lower panels use `content-visibility: auto`: the browser lays out what is on
- * screen first and the rest as it scrolls near (a phone's first paint is that much shorter).
  */
 export const PAGE_CSS = `
 *,*::before,*::after{box-sizing:border-box}
@@ -40,7 +38,6 @@ h2{font-size:16px;font-weight:600;margin:0}
 .hh-fields select,.hh-fields input{width:100%;padding:4px 8px;font:inherit;color:rgba(0,0,0,.88);background:#fff;border:1px solid #d9d9d9;border-radius:6px}
 .hh-link-card{display:block;margin-bottom:8px;padding:12px;background:#fff;border:1px solid #f0f0f0;border-radius:8px;color:rgba(0,0,0,.88)}
 .hh-list{list-style:none;margin:0;padding:0}
-.hh-list>li{content-visibility:auto;contain-intrinsic-size:auto 104px}
 .hh-link-card:hover{text-decoration:none;box-shadow:0 3px 6px rgba(0,0,0,.12)}
 .hh-card-title{display:flex;justify-content:space-between;gap:8px}
 .hh-card-title strong{font-size:16px;font-weight:600;min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
@@ -61,7 +58,6 @@ h2{font-size:16px;font-weight:600;margin:0}
 .hh-facts dd{margin:0}
 .hh-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:12px}
 .hh-grid .hh-panel{margin:0}
-.hh-deferred{content-visibility:auto;contain-intrinsic-size:auto 480px}
 .hh-job{display:flex;justify-content:space-between;gap:8px;padding:4px 0}
 .hh-intro{overflow-wrap:anywhere}
 .hh-intro img{max-width:100%;height:auto}
