@@ -107,7 +107,8 @@ async function lighthouseOnce(url: string) {
   } finally {
     chrome.child.kill('SIGTERM');
     await new Promise((r) => chrome.child.once('exit', r));
-    fs.rmSync(chrome.dir, { recursive: true, force: true });
+    // Chromium's helper processes may still be writing the profile for a moment after it exits
+    fs.rmSync(chrome.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }
 
