@@ -252,15 +252,17 @@ async function benchSocketIo(): Promise<Result> {
     console.log(`joining ${SOCKETS} sockets to their conversations …`);
     for (let i = 0; i < SOCKETS; i += 250) {
       const joined = await Promise.all(
-        sockets.slice(i, i + 250).map((s, k) =>
-          s
-            .emitWithAck(
-              'chat:join',
-              { conversationId: pairs[Math.floor((i + k) / 2)]!.conversationId },
-              30_000,
-            )
-            .then((a) => (a as { ok?: boolean } | undefined)?.ok === true),
-        ),
+        sockets
+          .slice(i, i + 250)
+          .map((s, k) =>
+            s
+              .emitWithAck(
+                'chat:join',
+                { conversationId: pairs[Math.floor((i + k) / 2)]!.conversationId },
+                30_000,
+              )
+              .then((a) => (a as { ok?: boolean } | undefined)?.ok === true),
+          ),
       );
       if (joined.includes(false)) fail('chat:join was refused or timed out');
     }
