@@ -184,6 +184,11 @@ export const interviewSchema = z.object({
   resultNotes: z.string().nullable(),
   /** the seeker has not opened the notice since it was sent or changed (面试通知 NEW) */
   isNew: z.boolean(),
+  /**
+   * a calendar file was issued (the interview was confirmed once): /calendar.ics serves it in
+   * every later state, a cancellation as METHOD:CANCEL to take the event out of the calendar
+   */
+  hasCalendar: z.boolean(),
   /** dropped calls (seed 001 §3.3), each recorded */
   interruptions: z.array(z.object({ callId: z.uuid(), at: z.string() })),
   createdAt: z.string(),

@@ -81,6 +81,7 @@ export function toInterview(row: InterviewRow, viewer: 'seeker' | 'employer'): I
     result: isSeeker ? null : row.result,
     resultNotes: isSeeker ? null : row.result_notes,
     isNew: isSeeker && (!row.seen_at || new Date(row.seen_at) < new Date(row.updated_at)),
+    hasCalendar: row.calendar_sequence !== null,
     interruptions: (row.interruptions ?? []).map((x) => ({ callId: x.callId, at: iso(x.at) })),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),

@@ -362,6 +362,53 @@ describe('agenda, calendar and reminders', () => {
     );
   });
 
+  it('the seeker downloads the cancellation of a confirmed interview; nobody else can', async () => {
+    const p = await confirmedInterview(t.app, db());
+    const id = p.interviewId;
+    const unfold = (ics: string) => ics.replace(/\r\n /g, '');
+    const field = (ics: string, name: string) =>
+      new RegExp(`^${name}[:;](.*)\r?$`, 'm').exec(unfold(ics))?.[1];
+    const agendaItem = async () =>
+      ((await get(t.app, p.seeker, '/api/interviews/mine')).json().items as { id: string }[]).find(
+        (i) => i.id === id,
+      );
+    expect(await agendaItem()).toMatchObject({ status: 'confirmed', hasCalendar: true });
+    const issued = (await get(t.app, p.seeker, `/api/interviews/${id}/calendar.ics`)).body;
+    expect(field(issued, 'METHOD')).toBe('PUBLISH');
+    const issuedSequence = Number(field(issued, 'SEQUENCE'));
+
+    await post(t.app, p.employer, `/api/interviews/${id}/cancel`, { reason: '岗位已招满' });
+    // 面试日程 still lists it, cancelled, with the cancellation to download
+    expect(await agendaItem()).toMatchObject({ status: 'cancelled', hasCalendar: true });
+    const res = await get(t.app, p.seeker, `/api/interviews/${id}/calendar.ics`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="interview-${id}.ics"`);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const ics = res.body;
+    expect(field(ics, 'METHOD')).toBe('CANCEL');
+    expect(field(ics, 'STATUS')).toBe('CANCELLED');
+    expect(field(ics, 'UID')).toBe(field(issued, 'UID'));
+    expect(field(ics, 'UID')).toBe(`interview-${id}@hirehall`);
+    expect(Number(field(ics, 'SEQUENCE'))).toBe(issuedSequence + 1);
+    expect(field(ics, 'DTSTART')).toBe(field(issued, 'DTSTART'));
+    expect(unfold(ics)).toContain('SUMMARY:已取消：面试：');
+    expect(unfold(ics)).toContain('该面试已取消');
+    expect(ics).not.toContain('BEGIN:VALARM');
+    // exactly one event, and a well-formed file
+    expect(ics.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(1);
+    expect(ics.endsWith('END:VEVENT\r\nEND:VCALENDAR\r\n')).toBe(true);
+
+    // another seeker, and another employer, are told the interview does not exist
+    for (const role of ['seeker', 'employer'] as const) {
+      const stranger = await signInAs(db(), role);
+      const denied = await get(t.app, stranger, `/api/interviews/${id}/calendar.ics`);
+      expect(denied.statusCode, role).toBe(404);
+      expect(denied.json().error.code, role).toBe('NOT_FOUND');
+      expect(denied.body, role).not.toContain('VCALENDAR');
+    }
+  });
+
   it('an interview cancelled before confirmation has no calendar to send or serve', async () => {
     const p = await parties(db());
     const id = (await invite(t.app, p.employer, p.application.id)).json().id as string;
@@ -375,6 +422,14 @@ describe('agenda, calendar and reminders', () => {
     expect(events).toHaveLength(1);
     expect(events[0]!.payload.emailAttachments).toBeUndefined();
     expect((await get(t.app, p.seeker, `/api/interviews/${id}/calendar.ics`)).statusCode).toBe(409);
+    // so 面试日程 offers no cancellation file for it
+    const mine = (await get(t.app, p.seeker, '/api/interviews/mine')).json().items as {
+      id: string;
+    }[];
+    expect(mine.find((i) => i.id === id)).toMatchObject({
+      status: 'cancelled',
+      hasCalendar: false,
+    });
   });
 
   it('folds long lines without splitting a character', () => {

@@ -47,8 +47,9 @@ interface Ringing {
 
 /**
  * 面试日程: every interview across employers with clashes flagged; 面试通知 NEW; 参加面试 /
- * 不参加面试; the detailed notice and the calendar once confirmed; and the waiting room of a
- * video interview: place in the queue, device check, the ringing call and the call itself.
+ * 不参加面试; the detailed notice and the calendar once confirmed, its cancellation file once
+ * cancelled or declined; and the waiting room of a video interview: place in the queue, device
+ * check, the ringing call and the call itself.
  */
 export default function SeekerInterviewsPage() {
   const agenda = useAgenda();
@@ -157,6 +158,8 @@ export default function SeekerInterviewsPage() {
 function InterviewDetail({ item, items }: { item: AgendaItem; items: AgendaItem[] }) {
   const clashes = items.filter((i) => item.clashesWith.includes(i.id));
   const detailed = item.status === 'confirmed' || item.status === 'done';
+  // a calendar already issued is withdrawn by the same file with METHOD:CANCEL
+  const withdrawn = item.status === 'cancelled' || item.status === 'declined';
   return (
     <Card title="面试通知" data-testid="interview-detail">
       {clashes.length > 0 && (
@@ -193,6 +196,15 @@ function InterviewDetail({ item, items }: { item: AgendaItem; items: AgendaItem[
       {item.status === 'confirmed' && (
         <Space style={{ marginTop: 12 }}>
           <Button href={`/api/interviews/${item.id}/calendar.ics`}>加入日历（.ics）</Button>
+        </Space>
+      )}
+      {withdrawn && item.hasCalendar && (
+        <Space direction="vertical" style={{ marginTop: 12 }} data-testid="calendar-cancel">
+          <Typography.Text type="secondary">
+            {item.status === 'cancelled' ? '该面试已取消。' : '您已回复不参加该面试。'}
+            如已将面试加入日历，请下载并打开取消文件，日历中的这场面试会随之移除。
+          </Typography.Text>
+          <Button href={`/api/interviews/${item.id}/calendar.ics`}>下载取消日历（.ics）</Button>
         </Space>
       )}
       {item.status === 'confirmed' && item.mode === 'video' && <WaitingRoom item={item} />}
