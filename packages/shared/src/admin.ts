@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pointsEntrySchema, pointsLedgerSchema as memberLedgerSchema } from './talentpool.ts';
+import { pointsEntrySchema } from './talentpool.ts';
 import { safetyFlags } from './chat.ts';
 
 /** Platform administration: audit log, suspensions, points, organization info. */
@@ -69,9 +69,24 @@ export const pointsAdjustBodySchema = z.object({
     .refine((v) => v !== 0, '点数变动不能为0'),
   reason: z.string().trim().min(2, '请填写原因').max(200),
 });
-/** The ledger as the admin sees it: the members' ledger without the reveal price. */
+/** 点数台账 as the admin pages it: by page number, like the other admin lists. */
+export const adminPointsPageSize = 20;
+export const adminPointsQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(adminPointsPageSize),
+});
+export type AdminPointsQuery = z.infer<typeof adminPointsQuerySchema>;
+
+/** The ledger as the admin sees it: the balance and one page of entries, newest first. */
 export { pointsEntrySchema };
-export const pointsLedgerSchema = memberLedgerSchema.omit({ revealCost: true });
+export const pointsLedgerSchema = z.object({
+  balance: z.number().int(),
+  entries: z.array(pointsEntrySchema),
+  /** entries in the whole ledger */
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 export type PointsLedger = z.infer<typeof pointsLedgerSchema>;
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();

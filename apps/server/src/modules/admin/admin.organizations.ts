@@ -1,14 +1,26 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { maskPhone } from '@hirehall/shared/validators';
-import type { AccountLookup, OrganizationInfo, OrganizationInfoBody } from '@hirehall/shared/admin';
+import {
+  adminPointsPageSize,
+  type AccountLookup,
+  type AdminPointsQuery,
+  type OrganizationInfo,
+  type OrganizationInfoBody,
+  type PointsLedger,
+} from '@hirehall/shared/admin';
 import { queryRows, type Queryable, type Tx } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { accounts, signInIdentifiers } from '../accounts/accounts.tables.ts';
 import { memberships, organizations } from '../organizations/organizations.tables.ts';
-import { insertLedgerEntry, pointsBalance } from '../talentpool/talentpool.repo.ts';
-import { pointsLedgerOf } from '../talentpool/talentpool.service.ts';
+import {
+  countLedgerEntries,
+  findLedgerEntries,
+  insertLedgerEntry,
+  pointsBalance,
+} from '../talentpool/talentpool.repo.ts';
+import { toPointsEntry } from '../talentpool/talentpool.service.ts';
 import { findOpenSuspension } from './admin.suspensions.ts';
 import { verificationOf } from './admin.reverification.ts';
 
@@ -99,7 +111,26 @@ export async function adjustPoints(
     ip,
     details: { delta: input.delta, reason: input.reason, balanceAfter: balance + input.delta },
   });
-  return pointsLedgerOf(tx, organizationId);
+  return pointsLedgerPage(tx, organizationId, { page: 1, pageSize: adminPointsPageSize });
+}
+
+/** The balance and one page of an organization's points ledger, newest first, with the count. */
+export async function pointsLedgerPage(
+  q: Queryable,
+  organizationId: string,
+  { page, pageSize }: AdminPointsQuery,
+): Promise<PointsLedger> {
+  const rows = await findLedgerEntries(q, organizationId, {
+    offset: (page - 1) * pageSize,
+    limit: pageSize,
+  });
+  return {
+    balance: await pointsBalance(q, organizationId),
+    entries: rows.map(toPointsEntry),
+    total: await countLedgerEntries(q, organizationId),
+    page,
+    pageSize,
+  };
 }
 
 /** Finds accounts by user name, organization name or display name, for suspension. */

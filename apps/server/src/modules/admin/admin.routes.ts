@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   accountLookupSchema,
+  adminPointsQuerySchema,
   auditPageSchema,
   auditQuerySchema,
   auditVerifySchema,
@@ -35,8 +36,8 @@ import {
   editOrganizationInfo,
   findAccounts,
   getOrganizationInfo,
+  pointsLedgerPage,
 } from './admin.organizations.ts';
-import { pointsLedgerOf } from '../talentpool/talentpool.service.ts';
 import {
   confirmVerification,
   sweepReverification,
@@ -177,10 +178,18 @@ function organizationAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/admin/organizations/:id/points',
-      { config: admin, schema: { tags, params: idParams, response: { 200: pointsLedgerSchema } } },
+      {
+        config: admin,
+        schema: {
+          tags,
+          params: idParams,
+          querystring: adminPointsQuerySchema,
+          response: { 200: pointsLedgerSchema },
+        },
+      },
       async (request) => {
         await getOrganizationInfo(ctx.db, request.params.id);
-        return pointsLedgerOf(ctx.db, request.params.id);
+        return pointsLedgerPage(ctx.db, request.params.id, request.query);
       },
     );
 

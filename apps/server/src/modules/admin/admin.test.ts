@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { createOrganization, signInAs, type SignedIn } from '../../../test/fixtures.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { insertAccount } from '../accounts/accounts.repo.ts';
-import { memberships, organizations } from '../organizations/organizations.tables.ts';
+import { memberships, organizations, pointsLedger } from '../organizations/organizations.tables.ts';
 import { organizationVerifications } from './admin.tables.ts';
 import { sweepReverification } from './admin.reverification.ts';
 import { runJobOnce } from './scheduled-jobs.ts';
@@ -158,6 +158,86 @@ describe('points and organization info', () => {
     expect(
       (await inject('POST', url, inst2.headers, { delta: 5, reason: '自己加点' })).statusCode,
     ).toBe(403);
+  });
+
+  it('pages the ledger by page and pageSize, newest first, past the old 500-row cut', async () => {
+    const inst = await createOrganization(t.database.db, 'institution');
+    const other = await createOrganization(t.database.db, 'institution');
+    // 505 entries (第1笔 oldest … 第505笔 newest), one in another organization
+    await t.database.db.insert(pointsLedger).values(
+      Array.from({ length: 505 }, (_, i) => ({
+        organizationId: inst.id,
+        delta: 1,
+        reason: `第${i + 1}笔`,
+        reference: null,
+      })),
+    );
+    await t.database.db
+      .insert(pointsLedger)
+      .values({ organizationId: other.id, delta: 9, reason: '别家', reference: null });
+    const url = `/api/admin/organizations/${inst.id}/points`;
+    type Page = { balance: number; entries: { id: number; reason: string }[] } & Record<
+      'total' | 'page' | 'pageSize',
+      number
+    >;
+    const get = async (query = '') => {
+      const res = await inject('GET', `${url}${query}`, admin.headers);
+      expect(res.statusCode, query).toBe(200);
+      return res.json() as Page;
+    };
+
+    const first = await get();
+    expect(first).toMatchObject({ balance: 505, total: 505, page: 1, pageSize: 20 });
+    expect(first.entries).toHaveLength(20);
+    expect(first.entries[0]!.reason).toBe('第505笔');
+    expect(first.entries[19]!.reason).toBe('第486笔');
+    // the oldest entries, beyond the first 500, are reachable
+    const last = await get('?page=6&pageSize=100');
+    expect(last).toMatchObject({ total: 505, page: 6, pageSize: 100 });
+    expect(last.entries.map((e) => e.reason)).toEqual([
+      '第5笔',
+      '第4笔',
+      '第3笔',
+      '第2笔',
+      '第1笔',
+    ]);
+    expect((await get('?page=7&pageSize=100')).entries).toEqual([]);
+    // walking the pages visits every entry once, newest first
+    const ids: number[] = [];
+    for (let page = 1; page <= 6; page++) {
+      ids.push(...(await get(`?page=${page}&pageSize=100`)).entries.map((e) => e.id));
+    }
+    expect(ids).toHaveLength(505);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(await get(`?page=1&pageSize=5`).then((p) => p.entries.map((e) => e.id))).toEqual(
+      ids.slice(0, 5),
+    );
+
+    // the page and its size are validated
+    for (const query of ['?page=0', '?page=-1', '?page=x', '?pageSize=0', '?pageSize=101']) {
+      const bad = await inject('GET', `${url}${query}`, admin.headers);
+      expect(bad.statusCode, query).toBe(400);
+      expect(bad.json().error.code, query).toBe('VALIDATION_FAILED');
+    }
+    // an adjustment answers with the first page, its entry on top
+    const adjusted = await inject('POST', url, admin.headers, {
+      delta: 10,
+      reason: '年度会员赠送',
+    });
+    expect(adjusted.json()).toMatchObject({ balance: 515, total: 506, page: 1, pageSize: 20 });
+    expect(adjusted.json().entries[0].reason).toBe('年度会员赠送');
+    expect(adjusted.json().entries).toHaveLength(20);
+    // another organization's ledger is its own; only the admin reads it
+    const theirs = (
+      await inject('GET', `/api/admin/organizations/${other.id}/points`, admin.headers)
+    ).json();
+    expect(theirs).toMatchObject({ balance: 9, total: 1 });
+    const member = await signInAs(t.database.db, 'institution', { organizationId: inst.id });
+    expect((await inject('GET', url, member.headers)).statusCode).toBe(403);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect(
+      (await inject('GET', `/api/admin/organizations/${unknown}/points`, admin.headers)).statusCode,
+    ).toBe(404);
   });
 
   it('edits contact, phone, email, address and introduction', async () => {

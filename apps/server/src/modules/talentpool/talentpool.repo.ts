@@ -178,11 +178,14 @@ export async function insertLedgerEntry(
   await q.insert(pointsLedger).values(entry);
 }
 
-/** Newest first; `before` an entry id for the older page; `limit` rows at most. */
+/**
+ * Newest first; `before` an entry id for the older page (members' cursor) or `offset` entries
+ * skipped (the admin's page numbers); `limit` rows at most.
+ */
 export async function findLedgerEntries(
   q: Queryable,
   organizationId: string,
-  paging: { before?: number; limit: number },
+  paging: { before?: number; offset?: number; limit: number },
 ) {
   return q
     .select()
@@ -194,7 +197,16 @@ export async function findLedgerEntries(
       ),
     )
     .orderBy(desc(pointsLedger.id))
-    .limit(paging.limit);
+    .limit(paging.limit)
+    .offset(paging.offset ?? 0);
+}
+
+export async function countLedgerEntries(q: Queryable, organizationId: string): Promise<number> {
+  const [row] = await q
+    .select({ total: sql<number>`count(*)::int` })
+    .from(pointsLedger)
+    .where(eq(pointsLedger.organizationId, organizationId));
+  return row?.total ?? 0;
 }
 
 export async function findShares(q: Queryable, cardId: string) {

@@ -174,26 +174,30 @@ export async function revealContact(
   };
 }
 
+type LedgerRow = Awaited<ReturnType<typeof findLedgerEntries>>[number];
+
+export const toPointsEntry = (e: LedgerRow): PointsLedger['entries'][number] => ({
+  id: e.id,
+  delta: e.delta,
+  reason: e.reason,
+  reference: e.reference,
+  createdAt: e.createdAt.toISOString(),
+});
+
 /**
- * An organization's balance and one page of its ledger, newest first (the admin's view has no
- * reveal price). `nextCursor` is the `before` of the next, older page; null on the last.
+ * An organization's balance and one page of its ledger, newest first. `nextCursor` is the
+ * `before` of the next, older page; null on the last.
  */
 export async function pointsLedgerOf(
   q: Queryable,
   organizationId: string,
-  paging: { before?: number; limit: number } = { limit: 500 },
+  paging: { before?: number; limit: number },
 ): Promise<Omit<PointsLedger, 'revealCost'>> {
   const rows = await findLedgerEntries(q, organizationId, { ...paging, limit: paging.limit + 1 });
   const page = rows.slice(0, paging.limit);
   return {
     balance: await pointsBalance(q, organizationId),
-    entries: page.map((e) => ({
-      id: e.id,
-      delta: e.delta,
-      reason: e.reason,
-      reference: e.reference,
-      createdAt: e.createdAt.toISOString(),
-    })),
+    entries: page.map(toPointsEntry),
     nextCursor: rows.length > paging.limit ? page[page.length - 1]!.id : null,
   };
 }

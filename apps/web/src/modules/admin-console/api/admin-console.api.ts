@@ -1,15 +1,16 @@
-import type {
-  AccountLookup,
-  AuditEntryView,
-  AuditQuery,
-  BroadcastRecord,
-  FlaggedMessage,
-  FlaggedMessagesQuery,
-  FlagReviewBody,
-  OrganizationInfo,
-  OrganizationInfoBody,
-  PointsLedger,
-  VerificationStatus,
+import {
+  adminPointsPageSize,
+  type AccountLookup,
+  type AuditEntryView,
+  type AuditQuery,
+  type BroadcastRecord,
+  type FlaggedMessage,
+  type FlaggedMessagesQuery,
+  type FlagReviewBody,
+  type OrganizationInfo,
+  type OrganizationInfoBody,
+  type PointsLedger,
+  type VerificationStatus,
 } from '@hirehall/shared/admin';
 import type { PostingCap } from '@hirehall/shared/jobs';
 import { api } from '../../../lib/api.ts';
@@ -54,7 +55,11 @@ export const suspendOrganization = (id: string, reason: string) =>
 export const reinstateOrganization = (id: string) =>
   api<OrganizationInfo>(`/api/admin/organizations/${id}/suspension`, { method: 'DELETE' });
 
-export const getPoints = (id: string) => api<PointsLedger>(`/api/admin/organizations/${id}/points`);
+/** One page of 点数台账, newest first (pages of `adminPointsPageSize`). */
+export const getPoints = (id: string, page: number) =>
+  api<PointsLedger>(`/api/admin/organizations/${id}/points`, {
+    query: { page, pageSize: adminPointsPageSize },
+  });
 export const adjustPoints = (id: string, delta: number, reason: string) =>
   api<PointsLedger>(`/api/admin/organizations/${id}/points`, {
     method: 'POST',

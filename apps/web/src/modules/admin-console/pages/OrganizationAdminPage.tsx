@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -16,6 +16,7 @@ import {
   Typography,
 } from 'antd';
 import {
+  adminPointsPageSize,
   suspensionCauseLabels,
   type OrganizationInfo,
   type OrganizationInfoBody,
@@ -213,11 +214,19 @@ function PointsCard({ id }: { id: string }) {
   const { message } = useFeedback();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ delta: number; reason: string }>();
-  const ledger = useQuery({ queryKey: ['admin', 'points', id], queryFn: () => getPoints(id) });
+  const [page, setPage] = useState(1);
+  const ledger = useQuery({
+    queryKey: ['admin', 'points', id, page],
+    queryFn: () => getPoints(id, page),
+    placeholderData: keepPreviousData,
+  });
   const adjust = useMutation({
     mutationFn: (v: { delta: number; reason: string }) => adjustPoints(id, v.delta, v.reason),
     onSuccess: (next) => {
-      queryClient.setQueryData(['admin', 'points', id], next);
+      // the answer is the first page with the new entry on top: the other pages shifted
+      queryClient.removeQueries({ queryKey: ['admin', 'points', id] });
+      queryClient.setQueryData(['admin', 'points', id, 1], next);
+      setPage(1);
       form.resetFields();
       void message.success('已记入点数台账');
     },
@@ -244,7 +253,15 @@ function PointsCard({ id }: { id: string }) {
       <Table
         size="small"
         rowKey="id"
-        pagination={{ pageSize: 10 }}
+        loading={ledger.isFetching}
+        pagination={{
+          current: page,
+          pageSize: ledger.data?.pageSize ?? adminPointsPageSize,
+          total: ledger.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+          showTotal: (total) => `共 ${total} 条`,
+        }}
         dataSource={ledger.data?.entries ?? []}
         columns={[
           {
