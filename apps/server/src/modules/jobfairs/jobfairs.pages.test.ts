@@ -4,6 +4,7 @@ import type { InjectOptions } from 'fastify';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { signInAs, type SignedIn } from '../../../test/fixtures.ts';
 import { admit, createPublishedJob } from '../jobs/jobs.test-helpers.ts';
+import { signUpApproved } from './jobfairs.fixtures.ts';
 
 let t: TestApp;
 let school: SignedIn;
@@ -54,16 +55,7 @@ beforeAll(async () => {
     occupation: '软件开发',
   });
   jobs = { sales: sales.id, php: php.id };
-  const signup = await inject({
-    method: 'POST',
-    url: `/api/employer/fairs/${fairId}/signup`,
-    headers: employer.headers,
-  });
-  await inject({
-    method: 'POST',
-    url: `/api/school/fair-signups/${signup.json().id}/approve`,
-    headers: school.headers,
-  });
+  await signUpApproved(t.app, fairId, { employer, school });
   await inject({
     method: 'PUT',
     url: `/api/employer/fairs/${fairId}/jobs`,

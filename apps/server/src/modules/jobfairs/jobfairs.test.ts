@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { signInAs, type SignedIn } from '../../../test/fixtures.ts';
 import { admit, createPublishedJob } from '../jobs/jobs.test-helpers.ts';
+import { signUpApproved } from './jobfairs.fixtures.ts';
 
 let t: TestApp;
 let school: SignedIn;
@@ -357,16 +358,8 @@ describe('fairs', () => {
     });
     expect(rejected!.payload.body).toContain('行业不符');
 
-    await inject({
-      method: 'POST',
-      url: `/api/employer/fairs/${fairId}/signup`,
-      headers: employer.headers,
-    });
-    await inject({
-      method: 'POST',
-      url: `/api/school/fair-signups/${signupId}/approve`,
-      headers: school.headers,
-    });
+    // signing up again reopens the same sign-up, which the school now approves
+    expect((await signUpApproved(t.app, fairId, { employer, school })).id).toBe(signupId);
     const all = await events();
     expect(all).toHaveLength(2);
     expect(all[1]).toMatchObject({
@@ -379,16 +372,7 @@ describe('fairs', () => {
     const fairId = await publishedFair();
     const otherEmployer = await signInAs(t.database.db, 'employer');
     const theirs = await createPublishedJob(t.app, otherEmployer.headers, { title: '别人的' });
-    const s = await inject({
-      method: 'POST',
-      url: `/api/employer/fairs/${fairId}/signup`,
-      headers: employer.headers,
-    });
-    await inject({
-      method: 'POST',
-      url: `/api/school/fair-signups/${s.json().id}/approve`,
-      headers: school.headers,
-    });
+    await signUpApproved(t.app, fairId, { employer, school });
     const res = await inject({
       method: 'PUT',
       url: `/api/employer/fairs/${fairId}/jobs`,

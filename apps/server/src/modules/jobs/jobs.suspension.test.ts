@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { signInAs, type SignedIn } from '../../../test/fixtures.ts';
+import { signUpApproved } from '../jobfairs/jobfairs.fixtures.ts';
 import { admit, createPublishedJob, goodJob } from './jobs.test-helpers.ts';
 
 let t: TestApp;
@@ -78,16 +79,7 @@ describe('a suspended organization', () => {
       headers: employer.headers,
       payload: goodJob({ title: '停权期间的草稿' }),
     });
-    const signup = await inject({
-      method: 'POST',
-      url: `/api/employer/fairs/${fairId}/signup`,
-      headers: employer.headers,
-    });
-    await inject({
-      method: 'POST',
-      url: `/api/school/fair-signups/${signup.json().id}/approve`,
-      headers: school.headers,
-    });
+    await signUpApproved(t.app, fairId, { employer, school });
     const chosen = await inject({
       method: 'PUT',
       url: `/api/employer/fairs/${fairId}/jobs`,
