@@ -145,6 +145,64 @@ const journey: Journey = {
     );
     await seeker.screenshot({ path: path.join(artifactsDir, 'chat-seeker.png') });
     await employer.screenshot({ path: path.join(artifactsDir, 'chat-employer.png') });
+
+    // a message asking for a deposit and WeChat is flagged; the platform admin confirms it
+    const flagged = `入职前请先交押金300元，加微信详聊（${Date.now().toString(36)}）`;
+    await employer.getByLabel('消息内容').last().fill(flagged);
+    await employer
+      .getByRole('button', { name: /^发\s?送$/ })
+      .last()
+      .click();
+    await waitFor('the flagged message in the employer panel', async () =>
+      ((await employer.locator('[data-testid="chat-messages"]').textContent()) ?? '').includes(
+        flagged,
+      ),
+    );
+    await decideFlaggedMessage(await newPage(), flagged);
   },
 };
+
+/**
+ * 被标记消息: the admin finds the message in the 待处理 queue with its flags, confirms the
+ * violation with a note (without suspending the employer, whom later journeys use), sees it
+ * leave the queue, and finds it under 已核实 with the decision and the note.
+ */
+async function decideFlaggedMessage(admin: Page, text: string) {
+  await admin.goto('/');
+  const signedIn = await admin.request.post('/api/auth/sign-in', {
+    data: { portal: 'staff', identifier: demo.staff.admin.username, password: DEMO_PASSWORD },
+  });
+  if (!signedIn.ok()) throw new Error(`admin sign-in: ${signedIn.status()}`);
+  await admin.goto('/admin/chat-safety');
+  await admin.getByRole('heading', { name: '被标记消息' }).waitFor();
+  const open = admin.locator('tr', { hasText: text });
+  await open.waitFor();
+  expectText(await open.textContent(), '索要押金或费用', 'the deposit flag');
+  expectText(await open.textContent(), '引导添加微信/QQ等站外联系', 'the off-platform flag');
+  expectText(await open.textContent(), demo.employers[0].name, 'the sending employer');
+
+  await open.getByRole('button', { name: '核实违规' }).click();
+  const dialog = admin.getByRole('dialog').filter({ hasText: '核实违规' });
+  expectText(await dialog.textContent(), text, 'the dialog quotes the message');
+  const note = '已核实：向求职者索要押金，已警告该单位';
+  await dialog.getByLabel('处理说明').fill(note);
+  const decided = admin.waitForResponse(
+    (r) => r.url().endsWith('/review') && r.request().method() === 'POST',
+  );
+  await dialog.getByRole('button', { name: /^确\s?认$/ }).click();
+  const res = await decided;
+  if (res.status() !== 200) throw new Error(`review: ${res.status()} ${await res.text()}`);
+  await admin.getByText('已处理', { exact: true }).waitFor();
+  await dialog.waitFor({ state: 'detached' });
+  await open.waitFor({ state: 'detached' });
+
+  await admin.getByText('已核实', { exact: true }).click();
+  const reviewed = admin.locator('tr', { hasText: text });
+  await reviewed.waitFor();
+  expectText(await reviewed.textContent(), '已核实违规', 'the decision');
+  expectText(await reviewed.textContent(), note, 'the note');
+  if ((await reviewed.getByRole('button', { name: '核实违规' }).count()) > 0) {
+    throw new Error('a decided message still offers 核实违规');
+  }
+}
 export default journey;
