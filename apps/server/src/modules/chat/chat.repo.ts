@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ChatMessage, Conversation, SafetyFlag } from '@hirehall/shared/chat';
 import { queryRows, type Queryable } from '../../platform/db/database.ts';
+import { queryPrepared } from '../../platform/db/prepared.ts';
 import type { Side } from './chat.policy.ts';
 
 export interface ConversationRow {
@@ -199,8 +200,10 @@ export async function appendMessage(
 ): Promise<{ row: MessageRow; notified: boolean } | null> {
   const employer = m.senderSide === 'employer';
   const flagged = m.flags.length > 0 ? 1 : 0;
-  const [row] = await queryRows<MessageRow & { notified: number }>(
+  const [row] = await queryPrepared<MessageRow & { notified: number }>(
     q,
+    // one name per variant of the statement's text
+    `chat_append_message_${m.senderSide}${flagged ? '_flagged' : ''}`,
     sql`with prev as (
           select id, last_seq, seeker_read_seq from conversations where id = ${m.conversationId} for update
         ),

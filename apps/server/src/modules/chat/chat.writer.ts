@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../platform/db/database.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { queryPrepared } from '../../platform/db/prepared.ts';
 import { appendMessage, LIVE_EXCHANGE, type MessageRow, type NewMessage } from './chat.repo.ts';
 
 export type Notice = { recipientAccountId: string; payload: Record<string, unknown> };
@@ -106,8 +107,9 @@ export async function appendMessages(db: Db, batch: Pending[]): Promise<Map<numb
       notice: m.senderSide === 'employer' ? notice.payload : null,
     })),
   );
-  const rows = await queryRows<MessageRow & { i: number; notified: boolean }>(
+  const rows = await queryPrepared<MessageRow & { i: number; notified: boolean }>(
     db,
+    'chat_append_messages',
     sql`with input as (
           select * from jsonb_to_recordset(${input}::jsonb) as x(
             i int, conversation_id uuid, client_id uuid, sender_account_id uuid, sender_side text,
