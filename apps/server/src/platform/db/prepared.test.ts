@@ -43,4 +43,15 @@ describe('queryPrepared', () => {
     if (database.kind === 'postgres') expect(names).toContain('test_prepared_named');
     else expect(names).not.toContain('test_prepared_named');
   });
+
+  it.runIf(process.env.DATABASE_URL)(
+    'is planned for its values on PostgreSQL (no generic plan)',
+    async () => {
+      const [row] = await queryRows<{ plan_cache_mode: string }>(
+        database.db,
+        sql`show plan_cache_mode`,
+      );
+      expect(row!.plan_cache_mode).toBe('force_custom_plan');
+    },
+  );
 });

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { Server, type DefaultEventsMap, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/postgres-adapter';
@@ -87,6 +88,8 @@ export class RealtimeHub {
       });
     }
 
+    releaseUpgradeRequests(this.io);
+
     const handshakes = pLimit(HANDSHAKE_CONCURRENCY);
     this.io.use((socket, next) => {
       const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
@@ -105,9 +108,11 @@ export class RealtimeHub {
 
     this.io.on('connection', (raw) => {
       const socket = raw as AppSocket;
-      // The handshake (headers included) is built: drop the engine's reference to the first
-      // HTTP request and what hangs from it, as socket.io's memory guide advises.
+      // The handshake is built: drop the engine's reference to the first HTTP request, as
+      // socket.io's memory guide advises, and the headers (the session cookie among them)
+      // that the handshake would keep for the socket's life.
       (socket.conn as unknown as { request: unknown }).request = null;
+      socket.handshake.headers = {};
       const { accountId } = socket.data.actor;
       void socket.join([accountRoom(accountId), sessionRoom(socket.data.actor.tokenHash)]);
       this.emitTo(presenceRoom(accountId), PRESENCE_EVENT, { accountId, online: true });
@@ -240,6 +245,32 @@ function releaseAbandonedClients(pool: pg.Pool) {
     });
   });
 }
+
+/**
+ * engine.io answers a WebSocket upgrade through a stand-in response that listens for the TCP
+ * socket's `close` (`() => this.emit("close")`, for HTTP middlewares, which this server does
+ * not give the engine) and so keeps the upgrade request, its headers and buffers alive for the
+ * connection's life: about 2 KB per socket, 20 MB at 10,000 sockets. That one listener is
+ * removed as soon as it is added; the `ws` library's own listeners stay. Should engine.io
+ * change it, nothing is removed (a test notices the request is kept again).
+ */
+function releaseUpgradeRequests(io: Server) {
+  type Upgrade = (req: unknown, socket: Duplex, head: Buffer) => void;
+  const engine = io.engine as unknown as { handleUpgrade: Upgrade };
+  const handleUpgrade = engine.handleUpgrade.bind(engine);
+  engine.handleUpgrade = (req, socket, head) => {
+    const before = new Set(socket.rawListeners('close'));
+    handleUpgrade(req, socket, head);
+    for (const raw of socket.rawListeners('close')) {
+      if (before.has(raw)) continue;
+      const listener = (raw as { listener?: unknown }).listener ?? raw;
+      if (String(listener) === RESPONSE_CLOSE_LISTENER) {
+        socket.removeListener('close', raw as () => void);
+      }
+    }
+  };
+}
+const RESPONSE_CLOSE_LISTENER = '() => this.emit("close")';
 
 /** LISTEN on the sessions channel (PGlite or a dedicated PostgreSQL connection). */
 async function listenForRevocations(
