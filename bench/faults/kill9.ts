@@ -9,8 +9,10 @@
  * same data and port after every kill; the clients retry what was not acknowledged (chat: the
  * same client id; apply: the same seeker and posting). After the last kill the database is
  * opened straight from the crashed state and compared with every acknowledged write.
- * Writes docs/faults-kill9.md and .json; exits 1 when a write was lost or duplicated, the
- * quota was exceeded, or the service took more than 5 s to serve again.
+ * Writes docs/faults-kill9.md and .json (formatted by prettier; a backend left out of
+ * `--backends` keeps its earlier results there, marked with their run); exits 1 when a write
+ * was lost or duplicated, the quota was exceeded, or the service took more than 5 s to serve
+ * again.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -291,7 +293,7 @@ export function violations(r: BackendResult): string[] {
 const fromJson = arg('from-json', '');
 if (fromJson) {
   const saved = JSON.parse(fs.readFileSync(fromJson, 'utf8')) as Report;
-  writeReport({ ...saved, loadAverage: saved.loadAverage ?? null });
+  await writeReport({ ...saved, loadAverage: saved.loadAverage ?? null });
   process.exit(0);
 }
 const bundle = ensureServerBundle();
@@ -308,7 +310,7 @@ const settings = {
   recoveryTargetMs: RECOVERY_TARGET_MS,
 };
 const failures = results.flatMap((r) => violations(r).map((v) => `${r.backend}: ${v}`));
-writeReport({ settings, machine: machine(), results, failures, argv: args });
+await writeReport({ settings, machine: machine(), results, failures, argv: args });
 if (failures.length > 0) {
   console.error(`\nFAILED:\n  ${failures.join('\n  ')}`);
   process.exit(1);

@@ -10,6 +10,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { AppError } from '../errors.ts';
+import { scheduledClient } from './pglite-scheduler.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -46,7 +47,8 @@ export async function openPglite(options: {
     loadDataDir: options.loadDataDir,
     relaxedDurability: false,
   });
-  const db = drizzlePglite({ client }) as unknown as Db;
+  // requests take turns call by call, and a transaction backlog does not hold up single reads
+  const db = drizzlePglite({ client: scheduledClient(client) as PGlite }) as unknown as Db;
   return { db, kind: 'pglite', pglite: client, close: () => client.close() };
 }
 
