@@ -11,7 +11,7 @@ import { queryRows, type Tx } from '../../platform/db/database.ts';
 import type { StoredEvent } from '../../platform/events/dispatcher.ts';
 import type { RealtimeHub } from '../../platform/realtime/realtime.ts';
 import { notificationDeliveries, notifications } from './notifications.tables.ts';
-import { jsonUuids, toNotification, unreadCounts } from './notifications.repo.ts';
+import { toNotification, unreadCounts } from './notifications.repo.ts';
 
 interface Recipient {
   account_id: string;
@@ -148,19 +148,41 @@ async function findRecipients(tx: Tx, event: StoredEvent): Promise<Recipient[]> 
     ? event.payload.audienceRoles.filter((r): r is string => typeof r === 'string')
     : [];
   const kind = preferenceKindOf(event.kind);
+  const accountIds = pgArray(event.recipientAccountIds);
+  const organizationIds = pgArray(event.recipientOrganizationIds);
+  const roleList = pgArray(roles);
+  // The accounts are found through indexes, one kind of recipient at a time, and only for the
+  // kinds the event names: an OR across the joins would scan every account for every event
+  // (≈ 9 ms an event with 10,000 accounts; chat replies made it most of the database's time).
+  // Arrays, not lists: planned for their values, the estimates follow their length.
+  const candidates = [
+    event.recipientAccountIds.length > 0 &&
+      sql`select id from accounts where id = any(${accountIds}::uuid[])`,
+    event.recipientOrganizationIds.length > 0 &&
+      sql`select account_id as id from memberships where organization_id = any(${organizationIds}::uuid[])`,
+    roles.length > 0 && sql`select id from accounts where role = any(${roleList}::text[])`,
+  ].filter((part) => part !== false);
+  if (candidates.length === 0) return [];
   return queryRows<Recipient>(
     tx,
-    sql`select a.id as account_id,
+    sql`with candidates as (${sql.join(candidates, sql` union `)})
+        select a.id as account_id,
           coalesce(p.channels,
             case when o.notification_channel in ('email', 'sms', 'wechat')
               then array[o.notification_channel] else '{}'::text[] end) as channels
-        from accounts a
+        from candidates c
+        join accounts a on a.id = c.id
         left join memberships m on m.account_id = a.id
         left join organizations o on o.id = m.organization_id
         left join notification_preferences p on p.account_id = a.id and p.kind = ${kind}
         where a.status = 'active' and (
-          a.id in ${jsonUuids(event.recipientAccountIds)}
-          or m.organization_id in ${jsonUuids(event.recipientOrganizationIds)}
-          or a.role in (select jsonb_array_elements_text(${JSON.stringify(roles)}::jsonb)))`,
+          a.id = any(${accountIds}::uuid[])
+          or m.organization_id = any(${organizationIds}::uuid[])
+          or a.role = any(${roleList}::text[]))`,
   );
+}
+
+/** A PostgreSQL array literal (one text parameter on both drivers, empty lists included). */
+function pgArray(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }
