@@ -2,6 +2,7 @@ import { loadConfig, type Config } from './platform/config.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { buildApp } from './app.ts';
 import { prepareFirstStart } from './first-start.ts';
+import { gracefulShutdown } from './platform/shutdown.ts';
 
 async function main() {
   // performance.now() counts from the process start: the first mark is module loading
@@ -24,15 +25,14 @@ async function main() {
   );
   if (config.devTools) warnDevTools(config);
 
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    app.log.info({ signal }, 'shutting down');
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
+  const shutdown = gracefulShutdown({
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+    exit: (code) => process.exit(code),
+    log: app.log,
+  });
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
