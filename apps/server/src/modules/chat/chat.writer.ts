@@ -15,8 +15,12 @@ interface Pending {
 
 /** Batches larger than this are split (bounded statement size and lock set). */
 const MAX_BATCH = 500;
-/** Statements in flight per process; messages that arrive meanwhile wait for the next batch. */
-const MAX_IN_FLIGHT = 4;
+/**
+ * Statements in flight per process; messages that arrive meanwhile wait for the next batch.
+ * Two, not four: at 2,000 messages/s most statements then carry several messages, which halved
+ * p50 and p95 and took ≈ 30 % off PostgreSQL's CPU (docs/benchmarks-chat.md, session 14).
+ */
+const MAX_IN_FLIGHT = 2;
 
 /**
  * Group commit for chat messages. A commit costs a WAL flush (milliseconds on a busy disk),
