@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { signInAs, type SignedIn } from '../../../test/fixtures.ts';
 import { admit, createPublishedJob } from '../jobs/jobs.test-helpers.ts';
-import { signUpApproved } from './jobfairs.fixtures.ts';
+import { publishedFair, signUpApproved } from './jobfairs.fixtures.ts';
 
 let t: TestApp;
 let school: SignedIn;
@@ -33,18 +33,6 @@ const fairBody = (over: Record<string, unknown> = {}) => ({
   invitation: '诚邀广大用人单位参加！',
   ...over,
 });
-
-async function publishedFair() {
-  const created = await inject({
-    method: 'POST',
-    url: '/api/school/fairs',
-    headers: school.headers,
-    payload: fairBody(),
-  });
-  const id = created.json().id as string;
-  await inject({ method: 'POST', url: `/api/school/fairs/${id}/publish`, headers: school.headers });
-  return id;
-}
 
 describe('fairs', () => {
   it('school staff create a fair with a sanitized introduction; drafts stay private', async () => {
@@ -158,7 +146,7 @@ describe('fairs', () => {
   });
 
   it('runs sign-up → approval → chosen postings → public page with counts and search', async () => {
-    const fairId = await publishedFair();
+    const fairId = await publishedFair(t.app, school, fairBody());
     const php = await createPublishedJob(t.app, employer.headers, {
       title: 'PHP',
       occupation: '软件开发',
@@ -269,7 +257,7 @@ describe('fairs', () => {
   });
 
   it('only admitted employers may sign up; rejection carries a reason and allows a new try', async () => {
-    const fairId = await publishedFair();
+    const fairId = await publishedFair(t.app, school, fairBody());
     const stranger = await signInAs(t.database.db, 'employer');
     const res = await inject({
       method: 'POST',
@@ -313,7 +301,7 @@ describe('fairs', () => {
   });
 
   it('the review result reaches the employer through the outbox (rejection, then approval)', async () => {
-    const fairId = await publishedFair();
+    const fairId = await publishedFair(t.app, school, fairBody());
     const signup = await inject({
       method: 'POST',
       url: `/api/employer/fairs/${fairId}/signup`,
@@ -369,7 +357,7 @@ describe('fairs', () => {
   });
 
   it("an employer cannot show another organization's posting at a fair", async () => {
-    const fairId = await publishedFair();
+    const fairId = await publishedFair(t.app, school, fairBody());
     const otherEmployer = await signInAs(t.database.db, 'employer');
     const theirs = await createPublishedJob(t.app, otherEmployer.headers, { title: '别人的' });
     await signUpApproved(t.app, fairId, { employer, school });
@@ -383,7 +371,7 @@ describe('fairs', () => {
   });
 
   it('closing a fair stops sign-ups; the public list shows published fairs', async () => {
-    const fairId = await publishedFair();
+    const fairId = await publishedFair(t.app, school, fairBody());
     await inject({
       method: 'POST',
       url: `/api/school/fairs/${fairId}/close`,

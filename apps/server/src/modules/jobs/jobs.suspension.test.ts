@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { signInAs, type SignedIn } from '../../../test/fixtures.ts';
-import { signUpApproved } from '../jobfairs/jobfairs.fixtures.ts';
+import { publishedFair, signUpApproved } from '../jobfairs/jobfairs.fixtures.ts';
 import { admit, createPublishedJob, goodJob } from './jobs.test-helpers.ts';
 
 let t: TestApp;
@@ -22,28 +22,6 @@ afterAll(() => t.close());
 
 const inject = (opts: InjectOptions) => t.app.inject(opts);
 const code = (res: { json: () => { error?: { code: string } } }) => res.json().error?.code;
-
-async function publishedFair() {
-  const created = await inject({
-    method: 'POST',
-    url: '/api/school/fairs',
-    headers: school.headers,
-    payload: {
-      title: '停权测试招聘会',
-      type: 'online',
-      startsAt: '2026-03-20T09:00:00+08:00',
-      endsAt: '2026-04-02T22:00:00+08:00',
-      city: '上海市',
-      district: '嘉定区',
-      address: '线上',
-      introduction: '介绍',
-      invitation: '诚邀',
-    },
-  });
-  const id = created.json().id as string;
-  await inject({ method: 'POST', url: `/api/school/fairs/${id}/publish`, headers: school.headers });
-  return id;
-}
 
 const suspend = (organizationId: string) =>
   inject({
@@ -65,7 +43,7 @@ const searchTitles = async (q: string) => {
 
 describe('a suspended organization', () => {
   it('cannot publish, resume or take part in fairs; its postings disappear until reinstated', async () => {
-    const fairId = await publishedFair();
+    const fairId = await publishedFair(t.app, school, { title: '停权测试招聘会' });
     const live = await createPublishedJob(t.app, employer.headers, { title: '停权前发布的岗位' });
     const paused = await createPublishedJob(t.app, employer.headers, { title: '停权前暂停的岗位' });
     await inject({
@@ -109,7 +87,7 @@ describe('a suspended organization', () => {
     });
     expect(resume.statusCode).toBe(403);
     expect(code(resume)).toBe('ORGANIZATION_SUSPENDED');
-    const secondFair = await publishedFair();
+    const secondFair = await publishedFair(t.app, school, { title: '停权测试招聘会' });
     const fairSignup = await inject({
       method: 'POST',
       url: `/api/employer/fairs/${secondFair}/signup`,
