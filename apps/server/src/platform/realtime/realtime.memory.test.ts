@@ -67,3 +67,77 @@ describe('a connected socket', () => {
     expect(await left).toBe('client namespace disconnect');
   });
 });
+
+/** The server side of the one connected test socket: engine.io transport, ws socket, TCP socket. */
+function serverWire() {
+  const [server] = [...hub.io.of('/').sockets.values()];
+  const transport = (server!.conn as unknown as { transport: Record<string, unknown> }).transport;
+  const ws = transport.socket as {
+    _socket: { cork(): void };
+    _receiver: Record<string, unknown> & NodeJS.WritableStream;
+  };
+  return { server: server!, transport, ws };
+}
+
+describe('what a message leaves behind on the server (young-sends.ts)', () => {
+  it('writes each frame once, empties the packets it sent, and forgets the mask of a frame it read', async () => {
+    const seeker = await signInAs(t.database.db, 'seeker');
+    const socket = await socketFor(baseUrl, seeker);
+    sockets.push(socket);
+    const { server, transport, ws } = serverWire();
+
+    let corks = 0;
+    const cork = ws._socket.cork.bind(ws._socket);
+    ws._socket.cork = () => {
+      corks++;
+      cork();
+    };
+    const sent: unknown[][] = [];
+    const send = (transport.send as (p: unknown[]) => void).bind(transport);
+    transport.send = (packets: unknown[]) => {
+      sent.push(packets);
+      send(packets);
+    };
+
+    const got: unknown[] = [];
+    socket.on('test:data', (d) => got.push(d));
+    const big = '长'.repeat(20_000); // 60 KB of UTF-8: over the single-write limit
+    hub.toAccount(seeker.accountId, 'test:data', { n: 1, text: '您好' }); // a pre-encoded broadcast
+    server.emit('test:data', { n: 2, text: '面试' }); // encoded for this socket
+    server.emit('test:data', { n: 3, text: big });
+    await expect.poll(() => got.length).toBe(3);
+    expect(got).toEqual([
+      { n: 1, text: '您好' },
+      { n: 2, text: '面试' },
+      { n: 3, text: big },
+    ]);
+    expect(corks).toBe(1); // only the large frame took ws's corked path
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.every((packets) => packets.length === 0)).toBe(true);
+
+    const echoed = new Promise((resolve) => server.once('test:echo', resolve));
+    socket.emit('test:echo', { text: '收到' });
+    expect(await echoed).toEqual({ text: '收到' });
+    expect(ws._receiver._mask).toBeUndefined();
+  });
+
+  it('still unmasks a frame whose payload arrives in two TCP chunks', async () => {
+    const seeker = await signInAs(t.database.db, 'seeker');
+    sockets.push(await socketFor(baseUrl, seeker));
+    const { ws } = serverWire();
+    const Receiver = ws._receiver.constructor as new (options: object) => NodeJS.WritableStream;
+    const receiver = new Receiver({ isServer: true, maxPayload: 1024 });
+    const messages: string[] = [];
+    receiver.on('message', (data: Buffer) => messages.push(data.toString()));
+
+    const payload = Buffer.from('4{"分两次":"到达"}');
+    const mask = Buffer.from([0x12, 0x34, 0x56, 0x78]);
+    const masked = Buffer.from(payload.map((b, i) => b ^ mask[i % 4]!));
+    const frame = Buffer.concat([Buffer.from([0x81, 0x80 | payload.length]), mask, masked]);
+    const cut = 2 + 4 + 5; // header and mask, then 5 bytes of the payload
+    await new Promise<void>((resolve) => receiver.write(frame.subarray(0, cut), () => resolve()));
+    expect(messages).toEqual([]);
+    await new Promise<void>((resolve) => receiver.write(frame.subarray(cut), () => resolve()));
+    expect(messages).toEqual(['4{"分两次":"到达"}']);
+  });
+});

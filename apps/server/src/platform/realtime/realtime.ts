@@ -11,6 +11,7 @@ import { listenWithReconnect } from '../db/listen.ts';
 import type { Config } from '../config.ts';
 import type { ErrorCode } from '@hirehall/shared/errors';
 import { AppError } from '../errors.ts';
+import { keepSendsYoung } from './young-sends.ts';
 
 export interface SocketData {
   actor: Actor;
@@ -89,6 +90,7 @@ export class RealtimeHub {
     }
 
     releaseUpgradeRequests(this.io);
+    keepSendsYoung(this.io);
 
     const handshakes = pLimit(HANDSHAKE_CONCURRENCY);
     this.io.use((socket, next) => {
