@@ -1,6 +1,6 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import * as svgCaptcha from 'svg-captcha';
+import svgCaptcha from 'svg-captcha';
 import { queryRows, type Queryable } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { captchas } from './accounts.tables.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { Zippable } from 'fflate';
 import { queryRows, type Queryable } from '../../platform/db/database.ts';
 import type { FileStorage } from '../../platform/storage/storage.ts';
 
@@ -75,6 +75,8 @@ export async function buildPersonalDataZip(
   storage: FileStorage,
   accountId: string,
 ): Promise<{ zip: Uint8Array; files: string[] }> {
+  // loaded at the first export, not at every start
+  const { strToU8, zipSync } = await import('fflate');
   const entries: Zippable = { 'README.txt': strToU8(README) };
   for (const [name, query] of Object.entries(parts(accountId))) {
     const rows = await queryRows<Record<string, unknown>>(q, query);

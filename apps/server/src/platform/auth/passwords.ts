@@ -1,10 +1,14 @@
-import { hash, verify } from '@node-rs/argon2';
 import { randomInt } from 'node:crypto';
+
+// The native module is loaded at the first password hashed or checked, not at every start.
+let argon2: Promise<typeof import('@node-rs/argon2')> | undefined;
+const loadArgon2 = () => (argon2 ??= import('@node-rs/argon2'));
 
 // argon2id, OWASP's second recommended profile (19 MiB, 2 passes).
 const options = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const hashPassword = (password: string) => hash(password, options);
+export const hashPassword = async (password: string) =>
+  (await loadArgon2()).hash(password, options);
 
 /** A hash of a random value: verifying against it costs the same as a real account. */
 let dummyHash: Promise<string> | undefined;
@@ -13,9 +17,11 @@ let dummyHash: Promise<string> | undefined;
 export async function verifyPassword(stored: string | null | undefined, password: string) {
   if (!stored) {
     dummyHash ??= hashPassword(`dummy-${randomInt(1e9)}`);
+    const { verify } = await loadArgon2();
     await verify(await dummyHash, password).catch(() => false);
     return false;
   }
+  const { verify } = await loadArgon2();
   return verify(stored, password).catch(() => false);
 }
 

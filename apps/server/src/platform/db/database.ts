@@ -6,8 +6,6 @@ import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { AppError } from '../errors.ts';
 import { scheduledClient } from './pglite-scheduler.ts';
@@ -53,6 +51,8 @@ export async function openPglite(options: {
 }
 
 export async function openPostgres(url: string): Promise<Database> {
+  // the node-postgres driver is loaded only when PostgreSQL is used (PGlite starts without it)
+  const { drizzle: drizzlePg } = await import('drizzle-orm/node-postgres');
   // a database that does not answer fails the request in 5 s (503) instead of holding it
   const pool = new pg.Pool({
     connectionString: url,
@@ -102,6 +102,7 @@ export async function migrateDatabase(database: Database) {
     return;
   }
   // Several processes may start together: one migrates, the others wait for the lock.
+  const { migrate: migratePg } = await import('drizzle-orm/node-postgres/migrator');
   const client = await database.pool!.connect();
   try {
     await client.query('select pg_advisory_lock(7365001)');
