@@ -99,6 +99,9 @@ describe('what a message leaves behind on the server (young-sends.ts)', () => {
       send(packets);
     };
 
+    const conn = server.conn as unknown as { writeBuffer: unknown[] };
+    const writeBuffer = conn.writeBuffer;
+    const fragments = ws._receiver._fragments;
     const got: unknown[] = [];
     socket.on('test:data', (d) => got.push(d));
     const big = '长'.repeat(20_000); // 60 KB of UTF-8: over the single-write limit
@@ -115,10 +118,14 @@ describe('what a message leaves behind on the server (young-sends.ts)', () => {
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.every((packets) => packets.length === 0)).toBe(true);
 
+    expect(conn.writeBuffer).toBe(writeBuffer); // emptied and kept, not replaced
+
     const echoed = new Promise((resolve) => server.once('test:echo', resolve));
-    socket.emit('test:echo', { text: '收到' });
-    expect(await echoed).toEqual({ text: '收到' });
+    socket.emit('test:echo', { text: '收到', bytes: Buffer.from([1, 2, 3]) }); // text + binary frame
+    expect(await echoed).toEqual({ text: '收到', bytes: Buffer.from([1, 2, 3]) });
     expect(ws._receiver._mask).toBeUndefined();
+    expect(ws._receiver._fragments).toBe(fragments);
+    expect(fragments).toEqual([]);
   });
 
   it('still unmasks a frame whose payload arrives in two TCP chunks', async () => {

@@ -21,7 +21,11 @@ import type { Server } from 'socket.io';
  *   replaced by a new array after each uncork and so is always old and full of the last
  *   frame. Frames over 16 KB keep ws's own path (a copy would cost more than it saves).
  * - ws's receiver forgets a frame's mask once the frame's payload is read: the mask is a view
- *   into the TCP chunk it came in, which it otherwise kept until the socket's next frame.
+ *   into the TCP chunk it came in, which it otherwise kept until the socket's next frame. It
+ *   also keeps one array for a message's fragments, emptied as soon as the message is put
+ *   together, instead of a new array per message that the next message's data lands in.
+ * - engine.io's socket keeps its write buffer array when the transport has emptied it, instead
+ *   of a new array per flush.
  *
  * The patches are applied from the first connection's own objects, so they reach the copies of
  * engine.io and ws that socket.io really uses (engine.io has its own ws). Each checks the
@@ -29,6 +33,7 @@ import type { Server } from 'socket.io';
  */
 export function keepSendsYoung(io: Server) {
   io.engine.on('connection', (conn: EngineSocket) => {
+    patchEngineSocket(Object.getPrototypeOf(conn) as EngineSocket, conn);
     patchTransport(conn.transport);
     conn.once('upgrade', (transport: EngineTransport) => patchTransport(transport));
   });
@@ -36,6 +41,8 @@ export function keepSendsYoung(io: Server) {
 
 interface EngineSocket {
   transport: EngineTransport;
+  writeBuffer: unknown[];
+  flush(): void;
   once(event: 'upgrade', listener: (transport: EngineTransport) => void): void;
 }
 interface EngineTransport {
@@ -49,6 +56,9 @@ interface WsSender {
 }
 interface WsReceiver {
   _mask: Buffer | undefined;
+  _fragments: unknown[];
+  _binaryType: string;
+  dataMessage(cb: unknown): void;
   _payloadLength: number;
   _bufferedBytes: number;
   getData(cb: unknown): void;
@@ -63,6 +73,21 @@ function once(proto: object, patch: () => void) {
   if (patched.has(proto)) return;
   patched.add(proto);
   patch();
+}
+
+function patchEngineSocket(proto: EngineSocket, sample: EngineSocket) {
+  once(proto, () => {
+    const flush = proto.flush;
+    if (typeof flush !== 'function' || !Array.isArray(sample.writeBuffer)) return;
+    proto.flush = function (this: EngineSocket) {
+      const written = this.writeBuffer;
+      flush.call(this);
+      // the WebSocket transport emptied it while writing (above): it can take the next packets
+      if (this.writeBuffer !== written && this.writeBuffer.length === 0 && written.length === 0) {
+        this.writeBuffer = written;
+      }
+    };
+  });
 }
 
 function patchTransport(transport: EngineTransport) {
@@ -110,6 +135,19 @@ export function patchReceiver(proto: WsReceiver, sample: WsReceiver) {
       const waiting = this._payloadLength > 0 && this._bufferedBytes < this._payloadLength;
       getData.call(this, cb);
       if (!waiting) this._mask = undefined;
+    };
+    const dataMessage = proto.dataMessage;
+    if (typeof dataMessage !== 'function' || !Array.isArray(sample._fragments)) return;
+    proto.dataMessage = function (this: WsReceiver, cb: unknown) {
+      const fragments = this._fragments;
+      dataMessage.call(this, cb);
+      // a finished message was copied or sliced out of its fragments (binaryType 'fragments'
+      // alone hands the array itself to the listener)
+      const finished = this._fragments !== fragments && this._fragments.length === 0;
+      if (finished && this._binaryType !== 'fragments') {
+        fragments.length = 0;
+        this._fragments = fragments;
+      }
     };
   });
 }
