@@ -165,7 +165,7 @@ ${earlierRunNote(r)}
 | first start (seeded database → healthy) | ${s(r.firstStartMs)} |
 | opening the database the last kill left (recovery + migration check, in the checker) | ${s(r.crashedOpenMs)} |
 | kill → /api/health healthy, p50 / max | ${s(t.healthy.p50)} / ${s(t.healthy.max)} (CPU of the new process until then: ${s(t.startCpu.p50)} / ${s(t.startCpu.max)}) |
-| restart phases logged by the server, median (module loading, database open + recovery + migration check, app build, first-start check) | ${
+| restart phases logged by the server, median (module loading, database open + recovery + migration check, app build, first-start check, listen) | ${
     Object.entries(r.restartPhasesMs)
       .map(([k, ms]) => `${k} ${s(ms)}`)
       .join(', ') || '—'
@@ -312,13 +312,19 @@ for about one apply transaction each, not for the backlog. The applies themselve
 a little later than in arrival order (the "first apply" column); PostgreSQL runs calls on a
 pool of connections and is unchanged.
 
-What is left on PGlite (first run with the scheduler, 06:30 UTC that day: serving p50 3.2 s,
-18 of 20 within 5 s): the process start itself (\`ready in\` 1.8–2.0 s, of which module loading
-0.6 s, database open with crash recovery 0.8 s, app build 0.4 s), then 0.1–1.2 s in which the
-server logs no HTTP request (the ~200 socket reconnects arrive then, and the load generator
-shares the two cores; not measured further); the probe's own answer took 40–440 ms. The two
-slow restarts started slowly (\`ready in\` 3.5 and 3.7 s, every phase about twice as long as
-usual: the machine was busy).
+After that, the process start itself was most of the time on PGlite (first run with the
+scheduler, 06:30 UTC that day: serving p50 3.2 s, 18 of 20 within 5 s; \`ready in\` 1.8–2.0 s,
+of which module loading 0.6 s, database open with crash recovery 0.8 s, app build 0.4 s; CPU of
+the new process until healthy p50 3.3 s; the two restarts over 5 s started slowly, \`ready in\`
+3.5 and 3.7 s with every phase about twice as long: the machine was busy). Since the run of
+08:49 UTC that day the bundle holds Fastify, zod and drizzle-orm, and packages only some
+requests use load at their first use (\`scripts/build-server.mjs\`): module loading 0.36 s, app
+build 0.18 s, CPU until healthy p50 2.3 s, serving p50 2.4 s and max 2.9 s (load average 1.9
+at the end against 2.3 before, so part of the gain is the quieter machine). What is left is
+mostly PGlite: opening the data folder with crash recovery (0.7 s: the WebAssembly PostgreSQL's
+start and first catalog reads, while V8 compiles its hot functions — the parser, copyObject,
+equal — with TurboFan on the other core, ≈ 0.6 s of CPU), then 0.1–1.0 s until the probe is
+served, in which the ~200 socket reconnects arrive and the load generator shares the two cores.
 
 ## History
 
