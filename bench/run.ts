@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark on this machine, one report in docs/benchmarks.md + .json.
 // The issue's figures by default (1M postings, 10,000 chat sockets, 500 fair users …);
-// `--quick` for small sizes while developing; `--only http,startup` to pick.
+// `--quick` for small sizes while developing; `--only http,startup` to pick (the others keep their latest
+// full-size results in the report, marked with when they ran).
 // Each benchmark also writes its own document (docs/benchmarks-<name>.md); this report
 // gathers their figures, targets and the load average they ran under.
 import { spawnSync } from 'node:child_process';
@@ -73,6 +74,25 @@ async function freshDatabase(name: string): Promise<string> {
 }
 
 const results: Record<string, unknown> = {};
+/**
+ * With `--only`, the other benchmarks keep their latest full-size results from
+ * docs/benchmarks.json, each marked with the time it ran, so a partial run does not drop them.
+ */
+const carried: Record<string, string> = {};
+const previousReport = path.join(docs, 'benchmarks.json');
+if (only && !quick && fs.existsSync(previousReport)) {
+  const previous = JSON.parse(fs.readFileSync(previousReport, 'utf8')) as {
+    date: string;
+    quick?: boolean;
+    results: Record<string, { ranAt?: string }>;
+  };
+  for (const step of steps) {
+    const earlier = previous.results[step.name];
+    if (only.includes(step.name) || !earlier || previous.quick) continue;
+    results[step.name] = { ...earlier, ranAt: earlier.ranAt ?? previous.date };
+    carried[step.name] = earlier.ranAt ?? previous.date;
+  }
+}
 for (const step of steps) {
   if (only && !only.includes(step.name)) continue;
   console.log(`\n▶ ${step.name}`);
@@ -94,6 +114,7 @@ for (const step of steps) {
   process.stdout.write(r.stdout.slice(-4000));
   if (r.status !== 0) process.stderr.write(r.stderr.slice(-3000));
   results[step.name] = {
+    ranAt: new Date(started).toISOString(),
     exitCode: r.status,
     seconds: Math.round((Date.now() - started) / 1000),
     loadAverageBefore: loadBefore,
@@ -115,7 +136,15 @@ const other = Object.fromEntries(
     .map(([k, f]) => [k, f]),
 );
 
-const report = { date: new Date().toISOString(), machine: machine(), quick, results, other };
+const report = {
+  date: new Date().toISOString(),
+  machine: machine(),
+  quick,
+  only,
+  carried,
+  results,
+  other,
+};
 fs.writeFileSync(path.join(docs, 'benchmarks.json'), JSON.stringify(report, null, 2) + '\n');
 fs.writeFileSync(path.join(docs, 'benchmarks.md'), markdown(report));
 // the repository's formatting check covers docs/ (tables aligned)
@@ -124,6 +153,9 @@ fs.rmSync(tmp, { recursive: true, force: true });
 console.log('\nwrote docs/benchmarks.md and docs/benchmarks.json');
 
 type Any = Record<string, never> & Record<string, unknown>;
+function utc(iso: string) {
+  return iso.slice(0, 16).replace('T', ' ');
+}
 function resultOf(name: string): Any | null {
   const x = report.results[name] as { result?: Any } | undefined;
   return x?.result && !('output' in x.result) ? x.result : null;
@@ -137,7 +169,7 @@ function markdown(r: typeof report): string {
   const lines = [
     '# Benchmarks',
     '',
-    `Run by \`npm run bench${r.quick ? ' -- --quick' : ''}\` on ${r.date.slice(0, 16).replace('T', ' ')} UTC.`,
+    `Run by \`npm run bench${r.quick ? ' -- --quick' : ''}${r.only ? ` -- --only ${r.only.join(',')}` : ''}\` on ${utc(r.date)} UTC.`,
     `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.platform}, Node ${m.node}.`,
     'Every ratio is against a baseline measured in the same run. Raw figures: `benchmarks.json`;',
     'each benchmark also writes its own document (linked).',
@@ -222,6 +254,13 @@ function markdown(r: typeof report): string {
     }
   }
   lines.push('');
+  const kept = Object.entries(r.carried);
+  if (kept.length > 0) {
+    lines.push(
+      `Not run this time (\`--only\`), so from their latest full run: ${kept.map(([name, at]) => `${name} (${utc(at)} UTC)`).join(', ')}.`,
+      '',
+    );
+  }
   if (Object.keys(r.other).length > 0) {
     lines.push('Run by their own commands (latest results committed beside this file):', '');
     const names: Record<string, string> = {
