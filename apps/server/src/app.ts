@@ -39,6 +39,8 @@ export interface BuildOptions {
   storage?: FileStorage;
   /** a pino destination for tests that read the log */
   logStream?: NodeJS.WritableStream;
+  /** the web build to serve, if it has an index.html (tests give a fake one); apps/web/dist */
+  webDist?: string;
 }
 
 /**
@@ -51,7 +53,27 @@ const zodCompilersFactory = {
   buildSerializer: () => serializerCompiler,
 } as unknown as NonNullable<FastifyServerOptions['schemaController']>['compilersFactory'];
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/**
+ * How long a browser keeps a file of the web build (`file`: relative to the build, possibly
+ * the .br/.gz sent instead):
+ * - hashed build assets (Vite's `assets/name-[hash].js|css|…`) never change under their name:
+ *   a year, immutable;
+ * - HTML (index.html at `/`, `/index.html` and every app route) and the service worker:
+ *   `no-cache`, revalidated on every use (ETag / Last-Modified, 304): a kept index.html would
+ *   reference the previous build's assets after a deployment, a kept sw.js its app shell;
+ * - other files without a hash (icons, manifest, robots.txt): an hour.
+ */
+function webCacheControl(file: string): string {
+  const name = file
+    .split(path.sep)
+    .join('/')
+    .replace(/\.(br|gz)$/, '');
+  if (name.startsWith('assets/')) return 'public, max-age=31536000, immutable';
+  if (name.endsWith('.html') || name === 'sw.js') return 'no-cache';
+  return 'public, max-age=3600';
+}
 
 /** Everything is wired here; nothing listens. */
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
@@ -148,26 +170,28 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(systemRoutes(ctx));
   await registerModules(app, ctx);
 
+  const webDist = options.webDist ?? defaultWebDist;
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
     // loaded only when there is a web build to serve (tests and API-only starts skip it)
     const { default: fastifyStatic } = await import('@fastify/static');
-    // Hashed build assets never change under their name: cache them for a year. The build
-    // writes .br/.gz beside each JS and CSS file; they are sent to browsers that accept them.
+    // The build writes .br/.gz beside each JS and CSS file and index.html; they are sent to
+    // browsers that accept them. Cache-Control is set only here, by webCacheControl, on 200 and
+    // 304 alike: setHeaders runs after @fastify/send's headers (which would overwrite a header
+    // set before reply.sendFile), and send sets none of its own (`cacheControl: false`).
     await app.register(fastifyStatic, {
       root: webDist,
       wildcard: false,
       preCompressed: true,
-      maxAge: '1h',
+      cacheControl: false,
       setHeaders: (reply, filePath) => {
-        if (filePath.includes(`${path.sep}assets${path.sep}`)) {
-          reply.header('cache-control', 'public, max-age=31536000, immutable');
-        }
+        reply.header('cache-control', webCacheControl(path.relative(webDist, filePath)));
       },
     });
+    // client-side routes of the app: its index.html
     app.get('/*', { config: { access: 'public' } }, (request, reply) => {
       // An asset missing from this build (e.g. after a rebuild) is a 404, never the page.
       if (/^\/(api|assets|dev)\//.test(request.url)) return reply.callNotFound();
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
+      return reply.sendFile('index.html');
     });
   }
   return app;
