@@ -148,7 +148,10 @@ const report = {
 fs.writeFileSync(path.join(docs, 'benchmarks.json'), JSON.stringify(report, null, 2) + '\n');
 fs.writeFileSync(path.join(docs, 'benchmarks.md'), markdown(report));
 // the repository's formatting check covers docs/ (tables aligned)
-spawnSync('npx', ['prettier', '--write', 'docs/*.md'], { cwd: root, stdio: 'ignore' });
+spawnSync('npx', ['prettier', '--write', 'docs/*.md', 'docs/*.json'], {
+  cwd: root,
+  stdio: 'ignore',
+});
 fs.rmSync(tmp, { recursive: true, force: true });
 console.log('\nwrote docs/benchmarks.md and docs/benchmarks.json');
 
