@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as prettier from 'prettier';
 import type { machine } from '../lib/server.ts';
 import { root } from '../lib/server.ts';
 import type { Verdict } from './kill9-db.ts';
+import { writeFormatted } from '../lib/write-formatted.ts';
 
 export interface KillRecord {
   n: number;
@@ -238,12 +238,6 @@ function readPrevious(file: string): Report | null {
   } catch {
     return null;
   }
-}
-
-/** Written through prettier with the repository's settings (no hand formatting afterwards). */
-async function writeFormatted(file: string, text: string) {
-  const options = (await prettier.resolveConfig(file)) ?? {};
-  fs.writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
 }
 
 export async function writeReport(measured: Report) {

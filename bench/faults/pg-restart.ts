@@ -20,6 +20,7 @@ import pg from 'pg';
 import { AppError } from '../../apps/server/src/platform/errors.ts';
 import { demo, DEMO_PIN } from '../../apps/server/src/demo/demo-data.ts';
 import { freePort, machine, root, startServer } from '../lib/server.ts';
+import { writeFormatted } from '../lib/write-formatted.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
@@ -286,7 +287,7 @@ async function main() {
         'themselves, the socket.io adapter too).',
       '',
     ];
-    fs.writeFileSync(path.join(root, 'docs/faults-pg-restart.md'), lines.join('\n'));
+    await writeFormatted(path.join(root, 'docs/faults-pg-restart.md'), lines.join('\n'));
     console.log(lines.join('\n'));
     process.exitCode = pass ? 0 : 1;
   } finally {
