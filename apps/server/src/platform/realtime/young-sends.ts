@@ -65,7 +65,7 @@ interface WsReceiver {
 }
 
 /** frames up to this size are copied into one buffer; larger ones keep ws's corked writes */
-export const SINGLE_WRITE_LIMIT = 16 * 1024;
+const SINGLE_WRITE_LIMIT = 16 * 1024;
 
 const patched = new WeakSet<object>();
 
@@ -107,7 +107,7 @@ function patchTransport(transport: EngineTransport) {
   if (receiver) patchReceiver(Object.getPrototypeOf(receiver) as WsReceiver, receiver);
 }
 
-export function patchSender(proto: WsSender, sample: WsSender) {
+function patchSender(proto: WsSender, sample: WsSender) {
   once(proto, () => {
     const sendFrame = proto.sendFrame;
     if (typeof sendFrame !== 'function' || !('_socket' in sample)) return;
@@ -125,7 +125,7 @@ export function patchSender(proto: WsSender, sample: WsSender) {
   });
 }
 
-export function patchReceiver(proto: WsReceiver, sample: WsReceiver) {
+function patchReceiver(proto: WsReceiver, sample: WsReceiver) {
   once(proto, () => {
     const getData = proto.getData;
     const members = ['_mask', '_payloadLength', '_bufferedBytes'] as const;
