@@ -278,7 +278,14 @@ function markdown(r: typeof report): string {
     lines.push('');
   }
   if (http?.results) {
+    const rounds = (http as { rounds?: number }).rounds;
     lines.push('## HTTP (autocannon, 100 connections)', '');
+    if (rounds) {
+      lines.push(
+        `Bare and full stack measured in ${rounds} alternating rounds each (${(http as { seconds?: number }).seconds} s per side in all), so that load from elsewhere on the machine falls on both; p99 is the worst round's. The full stack is the server bundle \`npm start\` runs, with \`LOG_LEVEL=warn\` (no access-log line per request).`,
+        '',
+      );
+    }
     lines.push(
       '| endpoint | req/s full stack | req/s bare node:http | ratio (≥ 0.6) | p99 ms (≤ 30) | bare p99 ms | server CPU µs/request (bare) |',
     );

@@ -1,9 +1,12 @@
 // HTTP benchmark: public job detail and fair page through the full stack vs a bare node:http
 // JSON server answering the same bytes (its own process, like the full stack's); autocannon,
-// 100 connections, after a 2 s warm-up of each. Besides requests/s it records the server's CPU
-// time per request (user + system, /proc) — the figure a busy shared machine disturbs least —
-// and the load average, so runs on a busy machine can be read for what they are.
-// Usage: tsx bench/http/run.ts [--seconds 10] [--json out.json]
+// 100 connections, after a 2 s warm-up of each. The two are measured in alternating rounds
+// (bare, full, full, bare, …) so that a spell of load from elsewhere on a shared machine falls
+// on both alike; each side's requests/s is its total over its rounds, its p99 the worst
+// round's. Besides requests/s it records the server's CPU time per request (user + system,
+// /proc) — the figure a busy machine disturbs least — and the load average.
+// Usage: tsx bench/http/run.ts [--seconds 15] [--rounds 3] [--json out.json]
+// (--seconds: each side's total time under load, split into the rounds)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,26 +17,60 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1]! : fallback;
 };
-const seconds = Number(arg('seconds', '10'));
+const seconds = Number(arg('seconds', '15'));
+const rounds = Number(arg('rounds', '3'));
 const out = arg('json', '');
 
-async function load(url: string, pid: number) {
-  await autocannon({ url, connections: 100, duration: 2, pipelining: 1 });
-  const loadAverage = Math.round(os.loadavg()[0]! * 10) / 10;
-  const cpuBefore = cpuMs(pid);
-  const r = await autocannon({ url, connections: 100, duration: seconds, pipelining: 1 });
-  const cpuAfter = cpuMs(pid);
-  const total = r.requests.total;
+interface Side {
+  url: string;
+  pid: number;
+  requests: number;
+  seconds: number;
+  cpuMs: number | null;
+  p50s: number[];
+  p99s: number[];
+  non2xx: number;
+  errors: number;
+}
+
+const side = (url: string, pid: number): Side => ({
+  url,
+  pid,
+  requests: 0,
+  seconds: 0,
+  cpuMs: 0,
+  p50s: [],
+  p99s: [],
+  non2xx: 0,
+  errors: 0,
+});
+
+async function round(s: Side, duration: number) {
+  const cpuBefore = cpuMs(s.pid);
+  const r = await autocannon({ url: s.url, connections: 100, duration, pipelining: 1 });
+  const cpuAfter = cpuMs(s.pid);
+  s.requests += r.requests.total;
+  s.seconds += r.duration;
+  s.cpuMs =
+    s.cpuMs !== null && cpuBefore !== null && cpuAfter !== null
+      ? s.cpuMs + cpuAfter - cpuBefore
+      : null;
+  s.p50s.push(r.latency.p50);
+  s.p99s.push(r.latency.p99);
+  s.non2xx += r.non2xx;
+  s.errors += r.errors;
+}
+
+function summary(s: Side, loadAverage: number) {
+  const sorted = [...s.p50s].sort((a, b) => a - b);
   return {
-    requestsPerSec: r.requests.average,
-    p50Ms: r.latency.p50,
-    p99Ms: r.latency.p99,
-    non2xx: r.non2xx,
-    errors: r.errors,
+    requestsPerSec: Math.round(s.requests / s.seconds),
+    p50Ms: sorted[sorted.length >> 1]!,
+    p99Ms: Math.max(...s.p99s),
+    non2xx: s.non2xx,
+    errors: s.errors,
     cpuUsPerRequest:
-      cpuBefore !== null && cpuAfter !== null && total > 0
-        ? Math.round(((cpuAfter - cpuBefore) * 1000) / total)
-        : null,
+      s.cpuMs !== null && s.requests > 0 ? Math.round((s.cpuMs * 1000) / s.requests) : null,
     loadAverage,
   };
 }
@@ -69,9 +106,23 @@ try {
     const body = Buffer.from(await (await fetch(server.baseUrl + target.path)).arrayBuffer());
     const port = await freePort();
     const bare = await bareServer(body, port);
-    const baseline = await load(`http://127.0.0.1:${port}${target.path}`, bare.pid!);
-    bare.kill();
-    const full = await load(server.baseUrl + target.path, server.child.pid!);
+    const bareSide = side(`http://127.0.0.1:${port}${target.path}`, bare.pid!);
+    const fullSide = side(server.baseUrl + target.path, server.child.pid!);
+    const loadAverage = Math.round(os.loadavg()[0]! * 10) / 10;
+    try {
+      for (const s of [bareSide, fullSide]) {
+        await autocannon({ url: s.url, connections: 100, duration: 2, pipelining: 1 });
+      }
+      for (let i = 0; i < rounds; i++) {
+        for (const s of i % 2 ? [fullSide, bareSide] : [bareSide, fullSide]) {
+          await round(s, seconds / rounds);
+        }
+      }
+    } finally {
+      bare.kill();
+    }
+    const baseline = summary(bareSide, loadAverage);
+    const full = summary(fullSide, loadAverage);
     const ratio = full.requestsPerSec / baseline.requestsPerSec;
     results.push({
       name: target.name,
@@ -100,6 +151,7 @@ const report = {
   date: new Date().toISOString(),
   machine: machine(),
   seconds,
+  rounds,
   results,
 };
 if (out) fs.writeFileSync(out, JSON.stringify(report, null, 2));

@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
@@ -19,6 +18,7 @@ import type { Database } from './platform/db/database.ts';
 import type { AppContext } from './platform/context.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { hardenOpenApi } from './platform/http/openapi.ts';
+import { lazyRequestLoggers } from './platform/http/request-logger.ts';
 import { registerAccessControl, type RouteAccessEntry } from './platform/auth/access.ts';
 import { registerHttpCache } from './platform/http-cache.ts';
 import { LocalDiskStorage, type FileStorage } from './platform/storage/storage.ts';
@@ -84,6 +84,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     schemaController: { compilersFactory: zodCompilersFactory },
     // one access-log line per request (below) instead of Fastify's two: half the logging cost
     logController: new LogController({ disableRequestLogging: true }),
+    // a request's pino child only once it logs something
+    childLoggerFactory: lazyRequestLoggers,
     logger: {
       level: config.logLevel,
       stream: options.logStream,
@@ -128,9 +130,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   registerErrorHandler(app);
   await app.register(cookie);
-  await app.register(multipart, {
-    limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 30, parts: 32 },
-  });
+  // multipart (uploads) only where routes take them: platform/storage/multipart.ts
   const accessTable: RouteAccessEntry[] = [];
   await app.register(swagger, {
     openapi: {

@@ -11,11 +11,16 @@ let cache: HttpCache;
 let clock = 0;
 let calls = 0;
 let content = 'first';
+/** while set, /slow waits for it: a request still computing its answer */
+let gate: Promise<void> | null = null;
+let slowStatus = 200;
 
 beforeEach(async () => {
   clock = 1_000_000;
   calls = 0;
   content = 'first';
+  gate = null;
+  slowStatus = 200;
   app = Fastify();
   await app.register(cookie);
   app.decorateRequest('actor', null);
@@ -23,7 +28,7 @@ beforeEach(async () => {
     const role = request.cookies[SESSION_COOKIE];
     request.actor = role ? ({ role, accountId: 'a1' } as unknown as Actor) : null;
   });
-  cache = registerHttpCache(app, { ttlMs: 5000, now: () => clock });
+  cache = registerHttpCache(app, { ttlMs: 5000, now: () => clock, leaderWaitMs: 300 });
   app.get('/page/:id', { config: { httpCache: true } }, async (request, reply) => {
     calls++;
     reply.header('cache-control', request.actor ? 'private, no-store' : 'public, max-age=30');
@@ -51,6 +56,11 @@ beforeEach(async () => {
       return { id: (request.params as { id: string }).id, content };
     },
   );
+  app.get('/slow/:id', { config: { httpCache: true } }, async (_request, reply) => {
+    calls++;
+    await gate;
+    return reply.code(slowStatus).send({ content, call: calls });
+  });
   app.post('/write', async () => ({ ok: true }));
   await app.ready();
 });
@@ -150,5 +160,62 @@ describe('http cache', () => {
     await app.inject({ method: 'POST', url: '/write', cookies: { [SESSION_COOKIE]: 'employer' } });
     expect((await get('/page/1')).json().content).toBe('changed');
     expect(calls).toBe(2);
+  });
+
+  describe('a stampede on one missing entry', () => {
+    const open = () => {
+      let release!: () => void;
+      gate = new Promise((resolve) => (release = resolve));
+      return release;
+    };
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+    it('computes it once; the requests that came meanwhile are answered from the cache', async () => {
+      const release = open();
+      const answers = Promise.all([1, 2, 3, 4, 5].map(() => get('/slow/1')));
+      await settled();
+      expect(calls).toBe(1);
+      release();
+      const bodies = (await answers).map((r) => r.body);
+      expect(new Set(bodies).size).toBe(1);
+      expect(calls).toBe(1);
+      expect(cache.hits).toBe(4);
+      expect(cache.computingCount).toBe(0);
+      // another URL is computed on its own
+      await get('/slow/2');
+      expect(calls).toBe(2);
+    });
+
+    it('when the first answer is not stored (a 404), the waiters each go to the handler', async () => {
+      slowStatus = 404;
+      const release = open();
+      const answers = Promise.all([1, 2, 3].map(() => get('/slow/1')));
+      await settled();
+      expect(calls).toBe(1);
+      release();
+      expect((await answers).map((r) => r.statusCode)).toEqual([404, 404, 404]);
+      expect(calls).toBe(3);
+      expect(cache.computingCount).toBe(0);
+    });
+
+    it('a request that hangs holds the others back for leaderWaitMs at most', async () => {
+      const release = open();
+      const first = get('/slow/1');
+      await settled();
+      const second = get('/slow/1');
+      await settled();
+      expect(calls).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      expect(calls).toBe(2);
+      // a claim older than leaderWaitMs is taken over: the next one leads at once
+      clock += 301;
+      const third = get('/slow/1');
+      await settled();
+      expect(calls).toBe(3);
+      release();
+      await Promise.all([first, second, third]);
+      expect(cache.computingCount).toBe(0);
+      expect(cache.size).toBe(1);
+    });
   });
 });

@@ -10,6 +10,10 @@ import { SESSION_COOKIE } from './auth/sessions.ts';
  * fair page) — and neither is a response that sets a cookie or is not a 200. Every cached answer carries an
  * ETag, and `If-None-Match` gets a 304 without a body.
  *
+ * Stampedes: while one request computes a missing entry, other cacheable requests for the same
+ * URL wait for it (at most `leaderWaitMs`) and are then answered from the cache; only when it
+ * stored nothing (a 404, an error, a cookie) do they each go on to the handler.
+ *
  * Freshness: entries expire after `ttlMs` (5 s by default). Besides, any successful write
  * (POST/PUT/PATCH/DELETE) by staff — an employer, a school or an admin, the only people whose
  * writes change what the public pages show — clears this process's cache at once. Writes by
@@ -25,6 +29,8 @@ export interface HttpCacheOptions {
   maxBodyBytes?: number;
   /** the clock, for tests */
   now?: () => number;
+  /** how long a request waits for another one computing the same entry; 2 s by default */
+  leaderWaitMs?: number;
 }
 
 interface Entry {
@@ -32,6 +38,14 @@ interface Entry {
   etag: string;
   headers: Record<string, string>;
   expires: number;
+}
+
+/** A request computing an entry that others wait for. */
+interface Computing {
+  key: string;
+  done: Promise<void>;
+  finish: () => void;
+  since: number;
 }
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -43,7 +57,10 @@ export class HttpCache {
   private readonly maxEntries: number;
   private readonly maxBodyBytes: number;
   readonly now: () => number;
+  readonly leaderWaitMs: number;
   private readonly entries = new Map<string, Entry>();
+  /** keys being computed by a request, and how the others wait for it */
+  private readonly computing = new Map<string, Computing>();
   /** bumped by clear(): an answer computed before a write is not stored after it */
   generation = 0;
   hits = 0;
@@ -54,6 +71,7 @@ export class HttpCache {
     this.maxEntries = options.maxEntries ?? 2000;
     this.maxBodyBytes = options.maxBodyBytes ?? 512 * 1024;
     this.now = options.now ?? Date.now;
+    this.leaderWaitMs = options.leaderWaitMs ?? 2000;
   }
 
   get size() {
@@ -85,6 +103,48 @@ export class HttpCache {
   clear() {
     this.entries.clear();
     this.generation++;
+  }
+
+  /**
+   * Called on a miss: the caller's claim when it is now the one computing `key` (to `settle`
+   * once answered), or null when another request is (then `waitFor` it). A claim older than
+   * `leaderWaitMs` (its end went unnoticed) no longer counts: the caller takes its place.
+   */
+  claim(key: string): Computing | null {
+    const current = this.computing.get(key);
+    if (current && this.now() - current.since <= this.leaderWaitMs) return null;
+    current?.finish();
+    let finish!: () => void;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    const claim = { key, done, finish, since: this.now() };
+    this.computing.set(key, claim);
+    return claim;
+  }
+
+  /** Resolves once the request computing `key` is answered, or after `leaderWaitMs` at most. */
+  async waitFor(key: string): Promise<void> {
+    const current = this.computing.get(key);
+    if (!current) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      current.done,
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, this.leaderWaitMs);
+        timer.unref();
+      }),
+    ]);
+    clearTimeout(timer);
+  }
+
+  /** The claiming request is answered (its entry stored or not): its waiters go on. */
+  settle(claim: Computing) {
+    if (this.computing.get(claim.key) === claim) this.computing.delete(claim.key);
+    claim.finish();
+  }
+
+  /** keys being computed now */
+  get computingCount() {
+    return this.computing.size;
   }
 }
 
@@ -118,7 +178,12 @@ function cacheable(request: FastifyRequest) {
 
 const served = Symbol('served from the http cache');
 const generation = Symbol('cache generation when the request began');
-type Marked = FastifyRequest & { [served]?: boolean; [generation]?: number };
+const leading = Symbol('the cache key this request computes for the others');
+type Marked = FastifyRequest & {
+  [served]?: boolean;
+  [generation]?: number;
+  [leading]?: Computing;
+};
 
 /**
  * Registers the hooks on `app`. Call after the cookie plugin and the access control hook
@@ -128,25 +193,62 @@ export function registerHttpCache(app: FastifyInstance, options: HttpCacheOption
   const cache = new HttpCache(options);
   app.decorate('httpCache', cache);
 
-  app.addHook('onRequest', async (request: Marked, reply: FastifyReply) => {
-    if (request.method !== 'GET' || routeTtl(request, cache) === null || !cacheable(request)) {
-      return;
-    }
-    const entry = cache.get(request.url);
-    if (!entry) {
-      cache.misses++;
-      request[generation] = cache.generation;
-      return;
-    }
+  const answer = (request: Marked, reply: FastifyReply, entry: Entry) => {
     cache.hits++;
     request[served] = true;
     reply.headers(entry.headers).header('etag', entry.etag);
-    if (notModified(request, entry.etag)) return reply.code(304).send();
-    return reply.code(200).send(entry.body);
+    if (notModified(request, entry.etag)) reply.code(304).send();
+    else reply.code(200).send(entry.body);
+  };
+  const compute = (request: Marked, claim: Computing | null) => {
+    if (claim) request[leading] = claim;
+    cache.misses++;
+    request[generation] = cache.generation;
+  };
+
+  // Callback-style hooks, the common path synchronous: this runs on every request. A hook that
+  // answers calls reply.send and not done.
+  app.addHook('onRequest', (request: Marked, reply: FastifyReply, done: () => void) => {
+    if (request.method !== 'GET' || routeTtl(request, cache) === null || !cacheable(request)) {
+      return done();
+    }
+    const key = request.url;
+    const entry = cache.get(key);
+    if (entry) return answer(request, reply, entry);
+    const claim = cache.claim(key);
+    if (claim) {
+      compute(request, claim);
+      return done();
+    }
+    void cache.waitFor(key).then(() => {
+      const computed = cache.get(key);
+      if (computed) return answer(request, reply, computed);
+      compute(request, null);
+      done();
+    });
   });
 
-  app.addHook('onSend', async (request: Marked, reply, payload) => {
-    if (request[served]) return payload;
+  app.addHook(
+    'onSend',
+    (
+      request: Marked,
+      reply: FastifyReply,
+      payload: unknown,
+      done: (err: null, p: unknown) => void,
+    ) => {
+      const sent = request[served] ? payload : store(request, reply, payload);
+      // whatever became of its answer, the requests waiting for this one go on now
+      const claim = request[leading];
+      if (claim) {
+        request[leading] = undefined;
+        cache.settle(claim);
+      }
+      done(null, sent);
+    },
+  );
+
+  /** Keeps a cacheable answer (or, on a staff write, clears the cache); returns what to send. */
+  function store(request: Marked, reply: FastifyReply, payload: unknown): unknown {
     if (WRITES.has(request.method)) {
       const role = request.actor?.role;
       if (reply.statusCode < 400 && role && role !== 'seeker') cache.clear();
@@ -173,7 +275,7 @@ export function registerHttpCache(app: FastifyInstance, options: HttpCacheOption
       return '';
     }
     return body;
-  });
+  }
   return cache;
 }
 

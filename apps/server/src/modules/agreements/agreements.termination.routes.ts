@@ -31,6 +31,7 @@ import {
   respondToTermination,
   reviewTermination,
 } from './agreements.termination.ts';
+import { acceptUploads } from '../../platform/storage/multipart.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const tags = ['agreements'];
@@ -52,6 +53,7 @@ export function terminationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   };
 
   return async (app) => {
+    await acceptUploads(app, ctx.config);
     app.post(
       '/api/agreements/termination-letters',
       {

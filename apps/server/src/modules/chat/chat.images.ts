@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { FileStorage } from '../../platform/storage/storage.ts';
 import { saveUpload } from '../../platform/storage/uploads.ts';
+import { isMultipart } from '../../platform/storage/multipart.ts';
 
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
 
@@ -18,8 +19,7 @@ export async function receiveChatImage(
   request: FastifyRequest,
   owner: { accountId: string; organizationId: string | null },
 ) {
-  if (!request.isMultipart())
-    throw new AppError('BAD_REQUEST', '请以 multipart/form-data 上传图片');
+  if (!isMultipart(request)) throw new AppError('BAD_REQUEST', '请以 multipart/form-data 上传图片');
   const part = await request.file({ limits: { fileSize: CHAT_IMAGE_MAX_BYTES } });
   if (!part) throw new AppError('BAD_REQUEST', '请选择图片');
   const raw = await part.toBuffer();

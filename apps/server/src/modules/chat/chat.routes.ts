@@ -34,6 +34,7 @@ import type { MessageRateLimiter } from './chat.rate.ts';
 import { receiveChatImage } from './chat.images.ts';
 import { loadHall, loadSafetyStats } from './chat.hall.ts';
 import { audienceOf, orgRoom } from './chat.socket.ts';
+import { acceptUploads } from '../../platform/storage/multipart.ts';
 
 const party = { access: { roles: chatRoles } } as const;
 const idParams = z.object({ id: z.uuid() });
@@ -41,6 +42,7 @@ const idParams = z.object({ id: z.uuid() });
 export function chatRoutes(ctx: AppContext, limiter: MessageRateLimiter): FastifyPluginAsyncZod {
   const { db, realtime } = ctx;
   return async (app) => {
+    await acceptUploads(app, ctx.config);
     app.get(
       '/api/chat/conversations',
       { config: party, schema: { tags: ['chat'], response: { 200: conversationListSchema } } },

@@ -24,6 +24,7 @@ import {
   replyToFeedback,
   submitFeedback,
 } from './feedback.service.ts';
+import { acceptUploads } from '../../platform/storage/multipart.ts';
 
 const senders = {
   access: { roles: ['seeker', 'employer', 'institution', 'school', 'college'] as Role[] },
@@ -40,6 +41,7 @@ async function limitSubmissions(ctx: AppContext, accountId: string) {
 /** 意见反馈 / 违规举报 from every role, and the platform admin's queue. */
 function feedbackRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    await acceptUploads(app, ctx.config);
     app.post(
       '/api/feedback/screenshots',
       {

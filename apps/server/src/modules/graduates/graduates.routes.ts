@@ -16,6 +16,7 @@ import { listGraduates } from './graduates.repo.ts';
 import { importGraduates, reviewGraduate } from './graduates.service.ts';
 import { graduateTemplateCsv, graduateTemplateXlsx } from './graduates.sheet.ts';
 import { collegeScopeOf, schoolOf } from './graduates.policy.ts';
+import { acceptUploads, isMultipart } from '../../platform/storage/multipart.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const tags = ['graduates'];
@@ -23,6 +24,7 @@ const tags = ['graduates'];
 /** 生源信息: school import + college review (seed 002 §4.2 note). */
 export function graduatesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    await acceptUploads(app, ctx.config);
     app.get(
       '/api/school/graduates/template.csv',
       { config: { access: { roles: ['school'] } }, schema: { tags } },
@@ -64,7 +66,7 @@ export function graduatesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const actor = actorOf(request);
-        if (!request.isMultipart())
+        if (!isMultipart(request))
           throw new AppError('BAD_REQUEST', '请以 multipart/form-data 上传文件');
         const part = await request.file();
         if (!part) throw new AppError('BAD_REQUEST', '请选择要上传的文件');

@@ -28,6 +28,7 @@ import {
 } from './admin.ts';
 import { importRegistry, registryTemplateCsv, validateRegistrySheet } from './registry-import.ts';
 import { readCsv, readXlsx } from '../../platform/spreadsheet.ts';
+import { acceptUploads, isMultipart } from '../../platform/storage/multipart.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -39,6 +40,7 @@ const asDuplicate = (err: unknown) => {
 /** Platform administration: schools, colleges, institutions, staff, registry. */
 export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    await acceptUploads(app, ctx.config);
     app.get(
       '/api/admin/organizations',
       {
@@ -151,7 +153,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const actor = actorOf(request);
         authorize(actor, 'importRegistry');
-        if (!request.isMultipart()) throw new AppError('BAD_REQUEST', '请上传 CSV 或 Excel 文件');
+        if (!isMultipart(request)) throw new AppError('BAD_REQUEST', '请上传 CSV 或 Excel 文件');
         const part = await request.file();
         if (!part) throw new AppError('BAD_REQUEST', '请选择要导入的文件');
         const bytes = await part.toBuffer();

@@ -20,6 +20,7 @@ import { registerEmployer } from './registration.ts';
 import { signedInSchema } from '@hirehall/shared/accounts';
 import { answerSignedIn } from '../accounts/accounts.session.ts';
 import { verifyCaptcha } from '../accounts/accounts.captcha.ts';
+import { acceptUploads } from '../../platform/storage/multipart.ts';
 
 const UPLOADS_PER_IP_PER_10_MIN = 20;
 const REGISTRATIONS_PER_IP_PER_HOUR = 10;
@@ -27,6 +28,7 @@ const REGISTRATIONS_PER_IP_PER_HOUR = 10;
 /** Public look-ups, licence upload and employer registration (steps 1 and 3). */
 export function registrationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    await acceptUploads(app, ctx.config);
     app.get(
       '/api/public/schools',
       {

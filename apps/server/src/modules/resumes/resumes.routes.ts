@@ -42,6 +42,7 @@ import {
   staffSeekerScope,
 } from './resumes.policy.ts';
 import { receiveUpload, sendFile } from '../../platform/storage/uploads.ts';
+import { acceptUploads } from '../../platform/storage/multipart.ts';
 
 const seeker = { access: { roles: ['seeker'] } } as const;
 const hiring = { access: { roles: ['employer', 'institution'] } } as const;
@@ -50,6 +51,7 @@ const idParams = z.object({ id: z.uuid() });
 
 export function resumesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    await acceptUploads(app, ctx.config);
     app.get(
       '/api/resume',
       { config: seeker, schema: { tags: ['resumes'], response: { 200: resumeSchema } } },

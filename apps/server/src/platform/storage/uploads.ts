@@ -7,6 +7,7 @@ import type { Queryable } from '../db/database.ts';
 import type { FileStorage } from './storage.ts';
 import { files } from './files.tables.ts';
 import { assertNoActivePdfContent, reencodeImage } from './active-content.ts';
+import { isMultipart } from './multipart.ts';
 
 /** A type an upload may have, judged from its bytes. */
 export interface AllowedType {
@@ -52,8 +53,7 @@ export async function readMultipartFile(
   request: FastifyRequest,
   options: { maxBytes?: number; tooLarge?: string } = {},
 ): Promise<{ bytes: Buffer; fileName: string | undefined }> {
-  if (!request.isMultipart())
-    throw new AppError('BAD_REQUEST', '请以 multipart/form-data 上传文件');
+  if (!isMultipart(request)) throw new AppError('BAD_REQUEST', '请以 multipart/form-data 上传文件');
   const part = await request.file(
     options.maxBytes ? { limits: { fileSize: options.maxBytes } } : undefined,
   );
