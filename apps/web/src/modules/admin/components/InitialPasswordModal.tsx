@@ -1,12 +1,19 @@
 import { Modal, Result } from 'antd';
 import { OnceSecret } from '../../../components/form-helpers.tsx';
 
+/** A freshly created account: what was created, its user name and its initial password. */
+export interface CreatedAccount {
+  title: string;
+  username: string;
+  password: string;
+}
+
 /** Shows a freshly created account's initial password once. */
 export function InitialPasswordModal({
   created,
   onClose,
 }: {
-  created: { title: string; username: string; password: string } | null;
+  created: CreatedAccount | null;
   onClose: () => void;
 }) {
   return (

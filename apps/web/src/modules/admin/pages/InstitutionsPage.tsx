@@ -4,7 +4,6 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { OrganizationSummary } from '@hirehall/shared/organizations';
-import { isValidCreditCode } from '@hirehall/shared/validators';
 import { QueryView } from '../../../components/feedback.tsx';
 import { useFormErrors } from '../../../lib/useFormErrors.ts';
 import {
@@ -13,12 +12,9 @@ import {
   fetchOrganizations,
   type NewInstitution,
 } from '../api/admin.api.ts';
-import { InitialPasswordModal } from '../components/InitialPasswordModal.tsx';
-
-const usernameRules = [
-  { required: true, message: '请填写登录用户名' },
-  { pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: '用户名为3-32位字母、数字、下划线、点或短横线' },
-];
+import { CreditCodeField } from '../../organizations/components/CreditCodeField.tsx';
+import { InitialPasswordModal, type CreatedAccount } from '../components/InitialPasswordModal.tsx';
+import { LoginUsernameField } from '../components/LoginUsernameField.tsx';
 
 function CreateInstitutionModal({
   open,
@@ -27,7 +23,7 @@ function CreateInstitutionModal({
 }: {
   open: boolean;
   onClose: () => void;
-  onCreated: (created: { title: string; username: string; password: string }) => void;
+  onCreated: (created: CreatedAccount) => void;
 }) {
   const [form] = Form.useForm<NewInstitution>();
   const queryClient = useQueryClient();
@@ -77,21 +73,7 @@ function CreateInstitutionModal({
         >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item
-          name="creditCode"
-          label="统一社会信用代码（选填）"
-          normalize={(value: string) => value.toUpperCase().replace(/\s/g, '')}
-          rules={[
-            {
-              validator: async (_rule, value: string | undefined) => {
-                if (value && !isValidCreditCode(value))
-                  throw new TypeError('统一社会信用代码格式或校验位不正确');
-              },
-            },
-          ]}
-        >
-          <Input maxLength={18} />
-        </Form.Item>
+        <CreditCodeField required={false} label="统一社会信用代码（选填）" />
         <Form.Item
           name="openingPoints"
           label="开通点数"
@@ -100,9 +82,7 @@ function CreateInstitutionModal({
         >
           <InputNumber min={0} max={10_000_000} precision={0} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="username" label="登录用户名" rules={usernameRules}>
-          <Input maxLength={32} autoComplete="off" />
-        </Form.Item>
+        <LoginUsernameField />
         <Form.Item
           name="displayName"
           label="联系人姓名"
@@ -121,11 +101,7 @@ export default function InstitutionsPage() {
     queryFn: () => fetchOrganizations('institution'),
   });
   const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<{
-    title: string;
-    username: string;
-    password: string;
-  } | null>(null);
+  const [created, setCreated] = useState<CreatedAccount | null>(null);
   return (
     <Card
       title="认证机构"

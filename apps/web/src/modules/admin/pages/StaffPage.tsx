@@ -15,7 +15,8 @@ import {
   type NewStaff,
 } from '../api/admin.api.ts';
 import { fetchSchools, organizationKeys } from '../../organizations/api/organizations.api.ts';
-import { InitialPasswordModal } from '../components/InitialPasswordModal.tsx';
+import { InitialPasswordModal, type CreatedAccount } from '../components/InitialPasswordModal.tsx';
+import { LoginUsernameField } from '../components/LoginUsernameField.tsx';
 
 const roleLabels: Record<StaffRole, string> = {
   admin: '平台管理员',
@@ -31,7 +32,7 @@ function CreateStaffModal({
 }: {
   open: boolean;
   onClose: () => void;
-  onCreated: (created: { title: string; username: string; password: string }) => void;
+  onCreated: (created: CreatedAccount) => void;
 }) {
   const account = useSignedInAccount();
   const isAdmin = account.role === 'admin';
@@ -159,19 +160,7 @@ function CreateStaffModal({
             />
           </Form.Item>
         )}
-        <Form.Item
-          name="username"
-          label="登录用户名"
-          rules={[
-            { required: true, message: '请填写登录用户名' },
-            {
-              pattern: /^[A-Za-z0-9_.-]{3,32}$/,
-              message: '用户名为3-32位字母、数字、下划线、点或短横线',
-            },
-          ]}
-        >
-          <Input maxLength={32} autoComplete="off" />
-        </Form.Item>
+        <LoginUsernameField />
         <Form.Item
           name="displayName"
           label="姓名"
@@ -189,11 +178,7 @@ export default function StaffPage() {
   const title = account.role === 'admin' ? '账号管理' : '设置 · 学院账号';
   const query = useQuery({ queryKey: adminKeys.staff, queryFn: fetchStaff });
   const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<{
-    title: string;
-    username: string;
-    password: string;
-  } | null>(null);
+  const [created, setCreated] = useState<CreatedAccount | null>(null);
   return (
     <Card
       title={title}

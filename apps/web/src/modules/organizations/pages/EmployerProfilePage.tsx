@@ -1,20 +1,7 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Form,
-  Input,
-  Modal,
-  Row,
-  Select,
-  Space,
-} from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Space } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EmployerProfile } from '@hirehall/shared/organizations';
-import { isValidCreditCode } from '@hirehall/shared/validators';
 import { QueryView } from '../../../components/feedback.tsx';
 import { useFormErrors } from '../../../lib/useFormErrors.ts';
 import {
@@ -26,7 +13,11 @@ import {
   type EmployerProfilePatch,
 } from '../api/organizations.api.ts';
 import { LicenceUpload } from '../components/LicenceUpload.tsx';
-import { industryOptions, scaleOptions } from '../components/labels.ts';
+import {
+  CompanyCategoryColumns,
+  CompanyContactColumns,
+} from '../components/CompanyProfileColumns.tsx';
+import { CreditCodeField } from '../components/CreditCodeField.tsx';
 import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 const blankToNull = (value: string | null | undefined) => (value?.trim() ? value.trim() : null);
@@ -62,51 +53,13 @@ function BasicForm({ profile }: { profile: EmployerProfile }) {
       onFinish={(values) => save.mutate(values)}
     >
       <Row gutter={16}>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="contactName"
-            label="联系人"
-            rules={[{ required: true, whitespace: true, message: '请填写联系人' }]}
-          >
-            <Input maxLength={50} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="contactPhone"
-            label="联系电话"
-            rules={[
-              { required: true, message: '请填写联系电话' },
-              { pattern: /^1[3-9]\d{9}$/, message: '请输入正确的11位手机号码' },
-            ]}
-          >
-            <Input maxLength={11} inputMode="tel" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="contactEmail"
-            label="联系邮箱"
-            rules={[{ type: 'email', message: '邮箱格式不正确' }]}
-          >
-            <Input maxLength={100} />
-          </Form.Item>
-        </Col>
+        <CompanyContactColumns phoneRequiredMessage="请填写联系电话" />
         <Col xs={24} md={12}>
           <Form.Item name="website" label="单位网址">
             <Input maxLength={200} placeholder="https://" />
           </Form.Item>
         </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="industry" label="所属行业">
-            <Select allowClear options={industryOptions} placeholder="请选择" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="scale" label="单位规模">
-            <Select allowClear options={scaleOptions} placeholder="请选择" />
-          </Form.Item>
-        </Col>
+        <CompanyCategoryColumns />
       </Row>
       <Form.Item name="address" label="单位地址">
         <Input maxLength={200} />
@@ -185,22 +138,7 @@ function CertificationChangeModal({
         >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item
-          name="creditCode"
-          label="统一社会信用代码"
-          normalize={(value: string) => value.toUpperCase().replace(/\s/g, '')}
-          rules={[
-            { required: true, message: '请填写统一社会信用代码' },
-            {
-              validator: async (_rule, value: string | undefined) => {
-                if (value && !isValidCreditCode(value))
-                  throw new TypeError('统一社会信用代码格式或校验位不正确');
-              },
-            },
-          ]}
-        >
-          <Input maxLength={18} />
-        </Form.Item>
+        <CreditCodeField required />
         <Form.Item
           name="licenceFileId"
           label="营业执照"

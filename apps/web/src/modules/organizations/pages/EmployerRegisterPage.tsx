@@ -1,21 +1,6 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Form,
-  Input,
-  Radio,
-  Result,
-  Row,
-  Select,
-  Steps,
-  Table,
-  Tag,
-} from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Radio, Result, Row, Steps, Table, Tag } from 'antd';
 import type { Admission, NotificationChannel } from '@hirehall/shared/organizations';
-import { isValidCreditCode } from '@hirehall/shared/validators';
 import { Link, useNavigate } from 'react-router';
 import { rememberPortal, useAuth } from '../../../app/session.ts';
 import { CaptchaField, useCaptcha } from '../../../components/CaptchaField.tsx';
@@ -25,7 +10,12 @@ import { NewPasswordFields } from '../../accounts/components/passwords.tsx';
 import { registerEmployer, setNotificationChannel } from '../api/organizations.api.ts';
 import { AdmissionApplyForm } from '../components/AdmissionApplyForm.tsx';
 import { LicenceUpload } from '../components/LicenceUpload.tsx';
-import { admissionStatusLabels, industryOptions, scaleOptions } from '../components/labels.ts';
+import { admissionStatusLabels } from '../components/labels.ts';
+import {
+  CompanyCategoryColumns,
+  CompanyContactColumns,
+} from '../components/CompanyProfileColumns.tsx';
+import { CreditCodeField } from '../components/CreditCodeField.tsx';
 import { useFeedback } from '../../../app/AppFeedback.tsx';
 
 interface BasicValues {
@@ -109,24 +99,12 @@ function BasicInfoStep({ onDone }: { onDone: () => void }) {
         >
           <Input maxLength={100} placeholder="营业执照上的单位名称" />
         </Form.Item>
-        <Form.Item
-          name="creditCode"
-          label="统一社会信用代码"
+        <CreditCodeField
+          required
           extra="18位，可用于登录"
-          normalize={(value: string) => value.toUpperCase().replace(/\s/g, '')}
-          rules={[
-            { required: true, message: '请填写统一社会信用代码' },
-            {
-              validator: async (_rule, value: string | undefined) => {
-                if (value && !isValidCreditCode(value)) {
-                  throw new TypeError('统一社会信用代码格式或校验位不正确');
-                }
-              },
-            },
-          ]}
-        >
-          <Input maxLength={18} placeholder="如 91310000MA1FL8XQ3R" autoComplete="off" />
-        </Form.Item>
+          placeholder="如 91310000MA1FL8XQ3R"
+          autoComplete="off"
+        />
         <Form.Item
           name="licenceFileId"
           label="营业执照"
@@ -137,51 +115,17 @@ function BasicInfoStep({ onDone }: { onDone: () => void }) {
       </Card>
       <Card type="inner" title="联系信息" style={{ marginBottom: 16 }}>
         <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="contactName"
-              label="联系人"
-              rules={[{ required: true, whitespace: true, message: '请填写联系人' }]}
-            >
-              <Input maxLength={50} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="contactPhone"
-              label="联系电话"
-              rules={[
-                { required: true, message: '请填写联系人手机号' },
-                { pattern: /^1[3-9]\d{9}$/, message: '请输入正确的11位手机号码' },
-              ]}
-            >
-              <Input inputMode="tel" maxLength={11} placeholder="11位手机号" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="contactEmail"
-              label="联系邮箱"
-              rules={[{ type: 'email', message: '邮箱格式不正确' }]}
-            >
-              <Input maxLength={100} inputMode="email" />
-            </Form.Item>
-          </Col>
+          <CompanyContactColumns
+            phoneRequiredMessage="请填写联系人手机号"
+            phonePlaceholder="11位手机号"
+            emailInputMode="email"
+          />
           <Col xs={24} md={12}>
             <Form.Item name="address" label="单位地址">
               <Input maxLength={200} />
             </Form.Item>
           </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="industry" label="所属行业">
-              <Select allowClear options={industryOptions} placeholder="请选择" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="scale" label="单位规模">
-              <Select allowClear options={scaleOptions} placeholder="请选择" />
-            </Form.Item>
-          </Col>
+          <CompanyCategoryColumns />
         </Row>
         <Form.Item name="introduction" label="单位简介">
           <Input.TextArea rows={4} maxLength={5000} showCount />
