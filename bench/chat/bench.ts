@@ -73,6 +73,8 @@ interface Result {
   maxRss: number;
   /** the load generator's own event-loop delay (ms): high values mean the client, not the server, was slow */
   clientLoopDelay: { p99: number; max: number };
+  /** SIGTERM → exit of the server with every socket still open (HireHall only) */
+  stopMs?: number;
 }
 
 /** Sends at RATE for SECONDS, alternating sides; the peer records the latency. */
@@ -169,6 +171,9 @@ function report(name: string, r: Result) {
     `  load generator event-loop delay p99 ${ms(r.clientLoopDelay.p99)}, max ${ms(r.clientLoopDelay.max)}`,
   );
   if (r.maxRss) console.log(`  server RSS (max) ${(r.maxRss / 1024 / 1024).toFixed(0)} MB`);
+  if (r.stopMs !== undefined) {
+    console.log(`  graceful stop with every socket open: ${(r.stopMs / 1000).toFixed(1)} s`);
+  }
 }
 
 async function waitHealthy(base: string, child: ChildProcess, log: string) {
@@ -296,11 +301,19 @@ async function benchSocketIo(): Promise<Result> {
       },
       server.pid!,
     );
+    // a graceful stop with every socket still open (a deployment's restart)
+    const exited = new Promise((r) => server.once('exit', r));
+    const stopping = performance.now();
+    server.kill('SIGTERM');
+    await exited;
+    result.stopMs = performance.now() - stopping;
     for (const s of sockets) s.close();
     return result;
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    }
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -384,6 +397,7 @@ if (jsonAt > 0) {
     p99ByWindowMs: r.p99ByWindow.map((v) => Math.round(v)),
     clientLoopDelayP99Ms: Number(r.clientLoopDelay.p99.toFixed(1)),
     clientLoopDelayMaxMs: Number(r.clientLoopDelay.max.toFixed(1)),
+    ...(r.stopMs !== undefined ? { stopMs: Math.round(r.stopMs) } : {}),
   });
   const result = {
     bench: 'chat',
