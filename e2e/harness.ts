@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureServerBundle } from '../bench/lib/server.ts';
+import { greyscalePng } from '../apps/server/test/png.ts';
 
 export const root = path.resolve(import.meta.dirname, '..');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -198,4 +199,14 @@ export function expectText(actual: string | null | undefined, expected: string, 
   if (!actual?.includes(expected)) {
     throw new Error(`${what}: expected to contain "${expected}", got "${actual?.slice(0, 300)}"`);
   }
+}
+
+/**
+ * A valid 8-bit greyscale PNG of one shade (`grey`, 0–255), for journeys that upload an image
+ * (a licence, a screenshot).
+ */
+export function greyPng(width: number, height: number, grey: number): Buffer {
+  const scanlines = Buffer.alloc((width + 1) * height, grey);
+  for (let y = 0; y < height; y++) scanlines[y * (width + 1)] = 0; // filter: none
+  return greyscalePng({ width, height, bitDepth: 8, scanlines });
 }

@@ -1,43 +1,6 @@
-import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { waitUntil, expectText, type Journey } from '../harness.ts';
+import { waitUntil, expectText, greyPng, type Journey } from '../harness.ts';
 import { demo, DEMO_PASSWORD, DEMO_PIN } from '../../apps/server/src/demo/demo-data.ts';
-
-/** A valid 32×32 PNG screenshot, built by hand. */
-function screenshotPng(): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const size = 32;
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 0;
-  const rows = Buffer.alloc((size + 1) * size, 0x80);
-  for (let y = 0; y < size; y++) rows[y * (size + 1)] = 0;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 async function signIn(page: Page, data: Record<string, string>) {
   const res = await page.request.post('/api/auth/sign-in', { data });
@@ -67,7 +30,7 @@ const journey: Journey = {
     await seeker.getByLabel('问题描述').fill(content);
     await seeker
       .locator('input[type=file]')
-      .setInputFiles({ name: 'screen.png', mimeType: 'image/png', buffer: screenshotPng() });
+      .setInputFiles({ name: 'screen.png', mimeType: 'image/png', buffer: greyPng(32, 32, 0x80) });
     await seeker
       .locator(
         '.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)',

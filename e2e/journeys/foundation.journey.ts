@@ -1,8 +1,14 @@
 import { randomInt } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
 import type { Locator, Page } from 'playwright-core';
 import { creditCodeCheckChar, idNumberCheckChar } from '@hirehall/shared/validators';
-import { waitUntil, expectText, latestSmsCode, type Journey, type Server } from '../harness.ts';
+import {
+  waitUntil,
+  expectText,
+  greyPng,
+  latestSmsCode,
+  type Journey,
+  type Server,
+} from '../harness.ts';
 import { demo, DEMO_PASSWORD } from '../../apps/server/src/demo/demo-data.ts';
 
 /**
@@ -29,43 +35,6 @@ function newIdNumber(): string {
 }
 
 const newPhone = () => `137${digits(8)}`;
-
-/** A valid 64×40 PNG (a grey "licence"), built by hand: signature, IHDR, IDAT, IEND. */
-function licencePng(): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const width = 64;
-  const height = 40;
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // greyscale
-  const rows = Buffer.alloc((width + 1) * height, 0xc8);
-  for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0; // filter: none
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /** Remembers the newest captcha the page fetched, and types its answer like a person would. */
 function watchCaptchas(page: Page, server: Server) {
@@ -158,7 +127,11 @@ const employerJourney: Journey = {
       page.waitForEvent('filechooser'),
       page.getByRole('button', { name: '营业执照' }).click(),
     ]);
-    await chooser.setFiles({ name: '营业执照.png', mimeType: 'image/png', buffer: licencePng() });
+    await chooser.setFiles({
+      name: '营业执照.png',
+      mimeType: 'image/png',
+      buffer: greyPng(64, 40, 0xc8),
+    });
     await page.getByText('已上传：营业执照.png').waitFor();
     await page.getByLabel('联系人').fill('王经理');
     await page.getByLabel('联系电话').fill(newPhone());

@@ -7,6 +7,7 @@ import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-app.ts';
 import { signInAs, type SignedIn } from '../fixtures.ts';
+import { greyscalePng } from '../png.ts';
 import { files } from '../../src/platform/storage/files.tables.ts';
 import { multipart } from '../../src/modules/applications/applications.fixtures.ts';
 import { openedConversation } from '../../src/modules/chat/chat.fixtures.ts';
@@ -27,37 +28,9 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** A PNG of any declared size: 1-bit grey rows of zeros, deflated (a decompression bomb). */
 function pngBomb(width: number, height: number): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const byte of buf) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, c]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 1; // bit depth
-  ihdr[9] = 0; // greyscale
   const rowBytes = Math.ceil(width / 8) + 1;
-  const raw = Buffer.alloc(rowBytes * height);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(raw, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  const scanlines = Buffer.alloc(rowBytes * height);
+  return greyscalePng({ width, height, bitDepth: 1, scanlines }, { level: 9 });
 }
 
 interface Item {

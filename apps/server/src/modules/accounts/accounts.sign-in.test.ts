@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { signInAs } from '../../../test/fixtures.ts';
@@ -20,6 +21,47 @@ afterAll(() => t.close());
 const clearIpCounters = () =>
   t.database.db.execute(sql`delete from rate_counters where key like 'signin:fail:ip%'`);
 
+/** POST /api/auth/sign-in with these credentials, and a captcha when one is given. */
+const signIn = (
+  portal: 'staff' | 'employer',
+  identifier: string,
+  password: string,
+  captcha: { captchaId?: string; captchaAnswer?: string } = {},
+) => signInRequest(t.app, { portal, identifier, password, ...captcha });
+
+/** GET /api/auth/me, with the session of `headers` when given. */
+const getMe = (headers?: Record<string, string>) =>
+  t.app.inject({ method: 'GET', url: '/api/auth/me', headers });
+
+/** POST /api/auth/password as the session of `headers`. */
+const changePassword = (
+  headers: Record<string, string>,
+  currentPassword: string,
+  newPassword: string,
+) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/password',
+    headers,
+    payload: { currentPassword, newPassword },
+  });
+
+/** A GET route without path parameters, closed to an account until it changes its password. */
+const routeClosedUntilPasswordChange = () =>
+  t.app.accessTable.find(
+    (r) =>
+      r.access !== 'public' &&
+      !r.access.duringPasswordChange &&
+      r.method === 'GET' &&
+      !r.url.includes(':'),
+  );
+
+/** The response is the error `code` with HTTP status `status`. */
+function expectError(res: LightMyRequestResponse, status: number, code: string) {
+  expect(res.statusCode).toBe(status);
+  expect(res.json().error.code).toBe(code);
+}
+
 describe('staff sign-in', () => {
   it('signs in with user name and password, sets both cookies, and /me answers', async () => {
     await createAccountWithPassword(t.database.db, {
@@ -28,11 +70,7 @@ describe('staff sign-in', () => {
       identifiers: [{ kind: 'username', value: 'zhaojiu' }],
       organizationKind: 'school',
     });
-    const res = await signInRequest(t.app, {
-      portal: 'staff',
-      identifier: 'ZhaoJiu',
-      password: 'Initial123',
-    });
+    const res = await signIn('staff', 'ZhaoJiu', 'Initial123');
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.account).toMatchObject({
@@ -50,24 +88,15 @@ describe('staff sign-in', () => {
     expect(csrf.value).toBe(body.csrfToken);
     expect(String(session.expires)).toBe(String(csrf.expires));
 
-    const me = await t.app.inject({
-      method: 'GET',
-      url: '/api/auth/me',
-      headers: sessionHeaders(res),
-    });
+    const me = await getMe(sessionHeaders(res));
     expect(me.statusCode).toBe(200);
     expect(me.json().account.id).toBe(body.account.id);
     expect(me.json().csrfToken).toBe(body.csrfToken);
   });
 
   it('refuses a staff account at the employer portal like a wrong password', async () => {
-    const res = await signInRequest(t.app, {
-      portal: 'employer',
-      identifier: 'zhaojiu',
-      password: 'Initial123',
-    });
-    expect(res.statusCode).toBe(401);
-    expect(res.json().error.code).toBe('INVALID_CREDENTIALS');
+    const res = await signIn('employer', 'zhaojiu', 'Initial123');
+    expectError(res, 401, 'INVALID_CREDENTIALS');
     await clearIpCounters();
   });
 });
@@ -98,16 +127,8 @@ describe('employer sign-in', () => {
 describe('unknown account and wrong password', () => {
   it('answer with the same code, message and status', async () => {
     await clearIpCounters();
-    const wrong = await signInRequest(t.app, {
-      portal: 'employer',
-      identifier: '福州海纳科技有限公司',
-      password: 'Wrong1234',
-    });
-    const unknown = await signInRequest(t.app, {
-      portal: 'employer',
-      identifier: '不存在的公司',
-      password: 'Wrong1234',
-    });
+    const wrong = await signIn('employer', '福州海纳科技有限公司', 'Wrong1234');
+    const unknown = await signIn('employer', '不存在的公司', 'Wrong1234');
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().error).toEqual(unknown.json().error);
@@ -134,13 +155,7 @@ describe('captcha after failures', () => {
       password: 'Admin2025x',
       identifiers: [{ kind: 'username', value: 'captcha-admin' }],
     });
-    const attempt = (extra: Record<string, unknown> = {}) =>
-      signInRequest(t.app, {
-        portal: 'staff',
-        identifier: 'captcha-admin',
-        password: 'nope12345',
-        ...extra,
-      });
+    const attempt = () => signIn('staff', 'captcha-admin', 'nope12345');
     expect((await attempt()).json().error.details.captchaRequired).toBe(false);
     expect((await attempt()).json().error.details.captchaRequired).toBe(false);
     const third = await attempt();
@@ -149,40 +164,22 @@ describe('captcha after failures', () => {
       details: { captchaRequired: true },
     });
 
-    const noCaptcha = await signInRequest(t.app, {
-      portal: 'staff',
-      identifier: 'captcha-admin',
-      password: 'Admin2025x',
-    });
-    expect(noCaptcha.statusCode).toBe(400);
-    expect(noCaptcha.json().error.code).toBe('CAPTCHA_REQUIRED');
+    const noCaptcha = await signIn('staff', 'captcha-admin', 'Admin2025x');
+    expectError(noCaptcha, 400, 'CAPTCHA_REQUIRED');
 
     const bad = await knownCaptcha(t.database.db, 'WXYZ');
-    const wrongCaptcha = await signInRequest(t.app, {
-      portal: 'staff',
-      identifier: 'captcha-admin',
-      password: 'Admin2025x',
+    const wrongCaptcha = await signIn('staff', 'captcha-admin', 'Admin2025x', {
       captchaId: bad.captchaId,
       captchaAnswer: 'abcd',
     });
     expect(wrongCaptcha.json().error.code).toBe('CAPTCHA_INVALID');
 
     const good = await knownCaptcha(t.database.db, 'K7pQ');
-    const ok = await signInRequest(t.app, {
-      portal: 'staff',
-      identifier: 'captcha-admin',
-      password: 'Admin2025x',
-      ...good,
-    });
+    const ok = await signIn('staff', 'captcha-admin', 'Admin2025x', good);
     expect(ok.statusCode).toBe(200);
 
     // the same captcha cannot be used twice
-    const again = await signInRequest(t.app, {
-      portal: 'staff',
-      identifier: 'captcha-admin',
-      password: 'Admin2025x',
-      ...good,
-    });
+    const again = await signIn('staff', 'captcha-admin', 'Admin2025x', good);
     expect(again.json().error.code).toBe('CAPTCHA_INVALID');
     await clearIpCounters();
   });
@@ -192,12 +189,7 @@ describe('captcha after failures', () => {
     await t.database.db.execute(
       sql`update captchas set expires_at = now() - interval '1 second' where id = ${c.captchaId}`,
     );
-    const res = await signInRequest(t.app, {
-      portal: 'staff',
-      identifier: 'captcha-admin',
-      password: 'Admin2025x',
-      ...c,
-    });
+    const res = await signIn('staff', 'captcha-admin', 'Admin2025x', c);
     expect(res.json().error.code).toBe('CAPTCHA_INVALID');
   });
 
@@ -222,22 +214,16 @@ describe('lockout', () => {
       identifiers: [{ kind: 'username', value: 'lock-me' }],
     });
     const fail = async () =>
-      signInRequest(t.app, {
-        portal: 'staff',
-        identifier: 'lock-me',
-        password: 'bad-guess-1',
-        ...(await knownCaptcha(t.database.db)),
-      });
+      signIn('staff', 'lock-me', 'bad-guess-1', await knownCaptcha(t.database.db));
     for (let i = 0; i < 5; i++)
       expect((await fail()).json().error.code).toBe('INVALID_CREDENTIALS');
-    const locked = await signInRequest(t.app, {
-      portal: 'staff',
-      identifier: 'lock-me',
-      password: 'College2025',
-      ...(await knownCaptcha(t.database.db)),
-    });
-    expect(locked.statusCode).toBe(429);
-    expect(locked.json().error.code).toBe('TOO_MANY_ATTEMPTS');
+    const locked = await signIn(
+      'staff',
+      'lock-me',
+      'College2025',
+      await knownCaptcha(t.database.db),
+    );
+    expectError(locked, 429, 'TOO_MANY_ATTEMPTS');
     expect(locked.json().error.details.retryAfterSeconds).toBeGreaterThan(50);
     expect(locked.json().error.details.retryAfterSeconds).toBeLessThanOrEqual(60);
 
@@ -257,17 +243,11 @@ describe('lockout', () => {
 
   it('an unknown identifier gets the same lock answer', async () => {
     const fail = async () =>
-      signInRequest(t.app, {
-        portal: 'staff',
-        identifier: 'nobody-here',
-        password: 'bad-guess-1',
-        ...(await knownCaptcha(t.database.db)),
-      });
+      signIn('staff', 'nobody-here', 'bad-guess-1', await knownCaptcha(t.database.db));
     for (let i = 0; i < 5; i++)
       expect((await fail()).json().error.code).toBe('INVALID_CREDENTIALS');
     const res = await fail();
-    expect(res.statusCode).toBe(429);
-    expect(res.json().error.code).toBe('TOO_MANY_ATTEMPTS');
+    expectError(res, 429, 'TOO_MANY_ATTEMPTS');
     expect(res.json().error.details.retryAfterSeconds).toBeGreaterThan(50);
     await clearIpCounters();
   });
@@ -277,13 +257,8 @@ describe('lockout', () => {
       sql`insert into rate_counters (key, count, window_ends_at)
           values ('signin:fail:ip10m:127.0.0.1', 30, now() + interval '5 minutes')`,
     );
-    const res = await signInRequest(t.app, {
-      portal: 'staff',
-      identifier: 'zhaojiu',
-      password: 'Initial123',
-    });
-    expect(res.statusCode).toBe(429);
-    expect(res.json().error.code).toBe('TOO_MANY_ATTEMPTS');
+    const res = await signIn('staff', 'zhaojiu', 'Initial123');
+    expectError(res, 429, 'TOO_MANY_ATTEMPTS');
     await clearIpCounters();
   });
 });
@@ -297,65 +272,32 @@ describe('forced password change', () => {
       mustChangePassword: true,
       organizationKind: 'institution',
     });
-    const res = await signInRequest(t.app, {
-      portal: 'staff',
-      identifier: 'inst-first',
-      password: 'Given2025pw',
-    });
+    const res = await signIn('staff', 'inst-first', 'Given2025pw');
     expect(res.json().account.mustChangePassword).toBe(true);
     const headers = sessionHeaders(res);
 
     // a route of another module is blocked with PASSWORD_CHANGE_REQUIRED
-    const other = t.app.accessTable.find(
-      (r) =>
-        r.access !== 'public' &&
-        !r.access.duringPasswordChange &&
-        r.method === 'GET' &&
-        !r.url.includes(':'),
-    );
+    const other = routeClosedUntilPasswordChange();
     expect(other).toBeDefined();
     const blocked = await t.app.inject({ method: 'GET', url: other!.url, headers });
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers })).statusCode).toBe(
-      200,
-    );
+    expect((await getMe(headers)).statusCode).toBe(200);
 
-    const noCsrf = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/password',
-      headers: { cookie: headers.cookie! },
-      payload: { currentPassword: 'Given2025pw', newPassword: 'Chosen2025pw' },
-    });
-    expect(noCsrf.statusCode).toBe(403);
-    expect(noCsrf.json().error.code).toBe('CSRF_FAILED');
+    const noCsrf = await changePassword({ cookie: headers.cookie! }, 'Given2025pw', 'Chosen2025pw');
+    expectError(noCsrf, 403, 'CSRF_FAILED');
 
-    const wrongCurrent = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/password',
-      headers,
-      payload: { currentPassword: 'Nope2025pw', newPassword: 'Chosen2025pw' },
-    });
+    const wrongCurrent = await changePassword(headers, 'Nope2025pw', 'Chosen2025pw');
     expect(wrongCurrent.json().error.code).toBe('CURRENT_PASSWORD_WRONG');
 
-    const weak = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/password',
-      headers,
-      payload: { currentPassword: 'Given2025pw', newPassword: 'abcdefgh' },
-    });
+    const weak = await changePassword(headers, 'Given2025pw', 'abcdefgh');
     expect(weak.json().error).toMatchObject({
       code: 'WEAK_PASSWORD',
       details: { rule: 'letters_and_digits' },
     });
 
-    const changed = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/password',
-      headers,
-      payload: { currentPassword: 'Given2025pw', newPassword: 'Chosen2025pw' },
-    });
+    const changed = await changePassword(headers, 'Given2025pw', 'Chosen2025pw');
     expect(changed.statusCode).toBe(204);
-    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers });
+    const me = await getMe(headers);
     expect(me.json().account.mustChangePassword).toBe(false);
     const open = await t.app.inject({ method: 'GET', url: other!.url, headers });
     expect(open.json().error?.code).not.toBe('PASSWORD_CHANGE_REQUIRED');
@@ -363,32 +305,17 @@ describe('forced password change', () => {
 
   it('a fixture account with forced change is blocked the same way', async () => {
     const user = await signInAs(t.database.db, 'school', { mustChangePassword: true });
-    const other = t.app.accessTable.find(
-      (r) =>
-        r.access !== 'public' &&
-        !r.access.duringPasswordChange &&
-        r.method === 'GET' &&
-        !r.url.includes(':'),
-    );
+    const other = routeClosedUntilPasswordChange();
     if (!other) return;
     const res = await t.app.inject({ method: 'GET', url: other.url, headers: user.headers });
-    expect(res.statusCode).toBe(403);
-    expect(res.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expectError(res, 403, 'PASSWORD_CHANGE_REQUIRED');
   });
 });
 
 describe('sessions', () => {
   const signInTwice = async () => {
-    const first = await signInRequest(t.app, {
-      portal: 'staff',
-      identifier: 'sess-user',
-      password: 'Session2025',
-    });
-    const second = await signInRequest(t.app, {
-      portal: 'staff',
-      identifier: 'sess-user',
-      password: 'Session2025',
-    });
+    const first = await signIn('staff', 'sess-user', 'Session2025');
+    const second = await signIn('staff', 'sess-user', 'Session2025');
     return [sessionHeaders(first), sessionHeaders(second)] as const;
   };
 
@@ -405,9 +332,8 @@ describe('sessions', () => {
       (c) => c.name === 'hh_session',
     );
     expect(cleared?.value).toBe('');
-    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: a });
-    expect(me.statusCode).toBe(401);
-    expect(me.json().error.code).toBe('SESSION_EXPIRED');
+    const me = await getMe(a);
+    expectError(me, 401, 'SESSION_EXPIRED');
   });
 
   it('sign-out without the CSRF header is refused', async () => {
@@ -422,19 +348,10 @@ describe('sessions', () => {
 
   it('a password change ends the other sessions but keeps this one', async () => {
     const [a, b] = await signInTwice();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/password',
-      headers: a,
-      payload: { currentPassword: 'Session2025', newPassword: 'Session2026' },
-    });
+    const res = await changePassword(a, 'Session2025', 'Session2026');
     expect(res.statusCode).toBe(204);
-    expect(
-      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: a })).statusCode,
-    ).toBe(200);
-    expect(
-      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: b })).statusCode,
-    ).toBe(401);
+    expect((await getMe(a)).statusCode).toBe(200);
+    expect((await getMe(b)).statusCode).toBe(401);
     const audit = await queryRows<{ n: number }>(
       t.database.db,
       sql`select count(*)::int as n from audit_log where action = 'auth.password_changed'`,
@@ -443,11 +360,7 @@ describe('sessions', () => {
   });
 
   it('signing in from a browser that still carries a session ends that session', async () => {
-    const first = await signInRequest(t.app, {
-      portal: 'staff',
-      identifier: 'sess-user',
-      password: 'Session2026',
-    });
+    const first = await signIn('staff', 'sess-user', 'Session2026');
     const a = sessionHeaders(first);
     const second = await t.app.inject({
       method: 'POST',
@@ -456,14 +369,11 @@ describe('sessions', () => {
       payload: { portal: 'staff', identifier: 'sess-user', password: 'Session2026' },
     });
     expect(second.statusCode).toBe(200);
-    expect(
-      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: a })).statusCode,
-    ).toBe(401);
+    expect((await getMe(a)).statusCode).toBe(401);
   });
 
   it('/me without a session is UNAUTHENTICATED', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/auth/me' });
-    expect(res.statusCode).toBe(401);
-    expect(res.json().error.code).toBe('UNAUTHENTICATED');
+    const res = await getMe();
+    expectError(res, 401, 'UNAUTHENTICATED');
   });
 });

@@ -8,7 +8,8 @@ import { auditLog } from '../../platform/audit/audit.tables.ts';
 import { verifyPassword } from '../../platform/auth/passwords.ts';
 import { findAccountIdByIdentifier } from '../accounts/accounts.repo.ts';
 import { personnelRegistry, pointsLedger } from './organizations.tables.ts';
-import { multipart } from './test-helpers.ts';
+import type { Role } from '../../platform/auth/actor.ts';
+import { multipart, PNG_1X1 } from './test-helpers.ts';
 
 let t: TestApp;
 let admin: SignedIn;
@@ -20,6 +21,28 @@ afterAll(() => t.close());
 
 const post = (url: string, headers: Record<string, string>, payload: unknown) =>
   t.app.inject({ method: 'POST', url, headers, payload: payload as object });
+
+/**
+ * POST /api/admin/staff as `by`: a `role` account named `username` at `place` (a college or an
+ * organization, none for an admin). The display name is only a label.
+ */
+const createStaff = (
+  by: SignedIn,
+  role: Role,
+  username: string,
+  place: { collegeId?: string; organizationId?: string | null } = {},
+  displayName = 'x',
+) => post('/api/admin/staff', by.headers, { role, ...place, username, displayName });
+
+/** POST /api/admin/schools/:id/colleges as `by`. */
+const addCollege = (by: SignedIn, schoolId: string | null, name: string) =>
+  post(`/api/admin/schools/${schoolId}/colleges`, by.headers, { name });
+
+const auditRows = (action: string) =>
+  t.database.db.select().from(auditLog).where(eq(auditLog.action, action));
+
+const registryRowsOfPhone = (phone: string) =>
+  t.database.db.select().from(personnelRegistry).where(eq(personnelRegistry.phone, phone));
 
 describe('schools, colleges, institutions, staff', () => {
   it('the admin creates a school with colleges, listed publicly', async () => {
@@ -71,10 +94,7 @@ describe('schools, colleges, institutions, staff', () => {
       .where(eq(accounts.id, accountId!));
     expect(account!.mustChangePassword).toBe(true);
     expect(await verifyPassword(account!.passwordHash, initialPassword)).toBe(true);
-    const audit = await t.database.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.action, 'institution.create'));
+    const audit = await auditRows('institution.create');
     expect(JSON.stringify(audit)).not.toContain(initialPassword);
   });
 
@@ -83,34 +103,22 @@ describe('schools, colleges, institutions, staff', () => {
     const schoolB = await signInAs(t.database.db, 'school');
     const collegeA = await createCollege(t.database.db, schoolA.organizationId!);
     const collegeB = await createCollege(t.database.db, schoolB.organizationId!);
-    const ok = await post('/api/admin/staff', schoolA.headers, {
-      role: 'college',
-      collegeId: collegeA.id,
-      username: 'college-a',
-      displayName: '计算机学院老师',
-    });
+    const ok = await createStaff(
+      schoolA,
+      'college',
+      'college-a',
+      { collegeId: collegeA.id },
+      '计算机学院老师',
+    );
     expect(ok.statusCode).toBe(201);
     expect(ok.json().initialPassword).toHaveLength(12);
-    const other = await post('/api/admin/staff', schoolA.headers, {
-      role: 'college',
-      collegeId: collegeB.id,
-      username: 'college-b',
-      displayName: 'x',
-    });
+    const other = await createStaff(schoolA, 'college', 'college-b', { collegeId: collegeB.id });
     expect(other.statusCode).toBe(404);
-    const escalate = await post('/api/admin/staff', schoolA.headers, {
-      role: 'school',
+    const escalate = await createStaff(schoolA, 'school', 'school-extra', {
       organizationId: schoolA.organizationId,
-      username: 'school-extra',
-      displayName: 'x',
     });
     expect(escalate.statusCode).toBe(404);
-    const dupe = await post('/api/admin/staff', admin.headers, {
-      role: 'college',
-      collegeId: collegeA.id,
-      username: 'college-a',
-      displayName: 'x',
-    });
+    const dupe = await createStaff(admin, 'college', 'college-a', { collegeId: collegeA.id });
     expect(dupe.statusCode).toBe(409);
 
     const listA = await t.app.inject({
@@ -128,26 +136,11 @@ describe('schools, colleges, institutions, staff', () => {
     ).toBe(true);
 
     // a school adds colleges to itself only
-    const addOwn = await post(
-      `/api/admin/schools/${schoolA.organizationId}/colleges`,
-      schoolA.headers,
-      {
-        name: '新学院',
-      },
-    );
+    const addOwn = await addCollege(schoolA, schoolA.organizationId, '新学院');
     expect(addOwn.statusCode).toBe(201);
-    const addOther = await post(
-      `/api/admin/schools/${schoolB.organizationId}/colleges`,
-      schoolA.headers,
-      {
-        name: '新学院',
-      },
-    );
+    const addOther = await addCollege(schoolA, schoolB.organizationId, '新学院');
     expect(addOther.statusCode).toBe(404);
-    const audit = await t.database.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.action, 'account.create'));
+    const audit = await auditRows('account.create');
     expect(audit.length).toBeGreaterThan(0);
   });
 
@@ -156,25 +149,19 @@ describe('schools, colleges, institutions, staff', () => {
       name: '员工大学',
       colleges: [],
     });
-    const staff = await post('/api/admin/staff', admin.headers, {
-      role: 'school',
-      organizationId: school.json().id,
-      username: 'school-staff-1',
-      displayName: '就业指导中心',
-    });
+    const staff = await createStaff(
+      admin,
+      'school',
+      'school-staff-1',
+      { organizationId: school.json().id },
+      '就业指导中心',
+    );
     expect(staff.statusCode).toBe(201);
-    const wrongKind = await post('/api/admin/staff', admin.headers, {
-      role: 'institution',
+    const wrongKind = await createStaff(admin, 'institution', 'inst-wrong', {
       organizationId: school.json().id,
-      username: 'inst-wrong',
-      displayName: 'x',
     });
     expect(wrongKind.statusCode).toBe(404);
-    const adm = await post('/api/admin/staff', admin.headers, {
-      role: 'admin',
-      username: 'second-admin',
-      displayName: '运维',
-    });
+    const adm = await createStaff(admin, 'admin', 'second-admin', {}, '运维');
     expect(adm.statusCode).toBe(201);
   });
 });
@@ -214,19 +201,13 @@ describe('certified-personnel registry import', () => {
     const again = `${header}\n13700000001,张三丰,C-002,EMS,审核员,北京市\n13700000003,王五,,,,\n`;
     const res2 = await importFile('registry.csv', Buffer.from(again));
     expect(res2.json()).toEqual({ inserted: 1, updated: 1 });
-    const [row] = await t.database.db
-      .select()
-      .from(personnelRegistry)
-      .where(eq(personnelRegistry.phone, '13700000001'));
+    const [row] = await registryRowsOfPhone('13700000001');
     expect(row).toMatchObject({
       name: '张三丰',
       certificateNumber: 'C-002',
       accountId: bound.accountId,
     });
-    const audit = await t.database.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.action, 'registry.import'));
+    const audit = await auditRows('registry.import');
     expect(audit).toHaveLength(2);
   });
 
@@ -240,10 +221,7 @@ describe('certified-personnel registry import', () => {
       { row: 4, field: '姓名', message: '姓名不能为空' },
       { row: 5, field: '手机号', message: '与第 2 行手机号重复' },
     ]);
-    const rows = await t.database.db
-      .select()
-      .from(personnelRegistry)
-      .where(eq(personnelRegistry.phone, '13700000011'));
+    const rows = await registryRowsOfPhone('13700000011');
     expect(rows).toHaveLength(0);
   });
 
@@ -258,10 +236,7 @@ describe('certified-personnel registry import', () => {
     const gbk = Buffer.from('cad6bbfabac52cd0d5c3fb0a31333730303030303032312cd5d4c1f90a', 'hex');
     const res = await importFile('gbk.csv', gbk);
     expect(res.statusCode).toBe(200);
-    const [row] = await t.database.db
-      .select()
-      .from(personnelRegistry)
-      .where(eq(personnelRegistry.phone, '13700000021'));
+    const [row] = await registryRowsOfPhone('13700000021');
     expect(row!.name).toBe('赵六');
   });
 
@@ -287,19 +262,12 @@ describe('certified-personnel registry import', () => {
     expect(res.json().error.details.rows).toEqual([
       { row: 3, field: '手机号', message: '手机号格式不正确' },
     ]);
-    const rows = await t.database.db
-      .select()
-      .from(personnelRegistry)
-      .where(eq(personnelRegistry.phone, '13700000041'));
+    const rows = await registryRowsOfPhone('13700000041');
     expect(rows).toHaveLength(0);
   });
 
   it('refuses other file types and non-admins', async () => {
-    const png = Buffer.from(
-      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-      'base64',
-    );
-    expect((await importFile('x.csv', png)).statusCode).toBe(415);
+    expect((await importFile('x.csv', PNG_1X1)).statusCode).toBe(415);
     const school = await signInAs(t.database.db, 'school');
     expect((await importFile('x.csv', Buffer.from(header), school.headers)).statusCode).toBe(403);
   });
