@@ -180,6 +180,13 @@ export async function publishJob(
   return job;
 }
 
+/** Signs the page's context in through the API (it keeps the cookies); the session's CSRF token. */
+export async function signInByApi(page: Page, body: Record<string, string>): Promise<string> {
+  const res = await page.request.post('/api/auth/sign-in', { data: body });
+  if (!res.ok()) throw new Error(`sign-in ${body.portal}: ${res.status()} ${await res.text()}`);
+  return ((await res.json()) as { csrfToken: string }).csrfToken;
+}
+
 /** Polls `check` until it holds; fails naming `what` after `ms`. */
 export async function waitUntil(
   what: string,

@@ -1,11 +1,6 @@
 import type { Page } from 'playwright-core';
-import { expectText, type Journey } from '../harness.ts';
+import { expectText, signInByApi, type Journey } from '../harness.ts';
 import { demo, DEMO_PASSWORD } from '../../apps/server/src/demo/demo-data.ts';
-
-async function signIn(page: Page, body: Record<string, string>) {
-  const res = await page.request.post('/api/auth/sign-in', { data: body });
-  if (!res.ok()) throw new Error(`sign-in ${body.portal}: ${res.status()} ${await res.text()}`);
-}
 
 async function csrf(page: Page) {
   const cookies = await page.context().cookies();
@@ -28,7 +23,7 @@ const journey: Journey = {
     const employer = await newPage();
     await employer.goto('/');
     const company = demo.employers[0]!;
-    await signIn(employer, {
+    await signInByApi(employer, {
       portal: 'employer',
       identifier: company.creditCode,
       password: DEMO_PASSWORD,
@@ -69,7 +64,7 @@ const journey: Journey = {
     // ---- graduate: inbox with deadline, accept
     const graduate = await newPage({ mobile: true });
     await graduate.goto('/');
-    await signIn(graduate, {
+    await signInByApi(graduate, {
       portal: 'graduate',
       identifier: demo.graduate.phone,
       password: DEMO_PASSWORD,
@@ -90,7 +85,7 @@ const journey: Journey = {
     for (const who of ['college', 'school'] as const) {
       const staff = await newPage();
       await staff.goto('/');
-      await signIn(staff, {
+      await signInByApi(staff, {
         portal: 'staff',
         identifier: demo.staff[who].username,
         password: DEMO_PASSWORD,
@@ -131,7 +126,7 @@ const journey: Journey = {
     // ---- school approves the termination
     const school = await newPage();
     await school.goto('/');
-    await signIn(school, {
+    await signInByApi(school, {
       portal: 'staff',
       identifier: demo.staff.school.username,
       password: DEMO_PASSWORD,

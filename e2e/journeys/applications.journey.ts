@@ -1,11 +1,5 @@
-import type { Page } from 'playwright-core';
-import { expectText, type Journey } from '../harness.ts';
+import { expectText, signInByApi, type Journey } from '../harness.ts';
 import { demo, DEMO_PASSWORD, DEMO_PIN } from '../../apps/server/src/demo/demo-data.ts';
-
-async function signIn(page: Page, body: Record<string, string>) {
-  const res = await page.request.post('/api/auth/sign-in', { data: body });
-  if (!res.ok()) throw new Error(`sign-in ${body.portal}: ${res.status()} ${await res.text()}`);
-}
 
 /**
  * The demo seeker opens the demo 电话销售 posting (华为), applies with 投递简历, is told the
@@ -19,7 +13,7 @@ const journey: Journey = {
     seeker.on('pageerror', (err) => console.error('seeker page error:', err.message));
     seeker.on('console', (m) => m.type() === 'error' && console.error('seeker console:', m.text()));
     await seeker.goto('/');
-    await signIn(seeker, {
+    await signInByApi(seeker, {
       portal: 'seeker',
       identifier: demo.seeker.idNumber,
       password: DEMO_PIN,
@@ -53,7 +47,7 @@ const journey: Journey = {
     const employer = await newPage();
     await employer.goto('/');
     const huawei = demo.employers.find((e) => e.name === '华为技术有限公司')!;
-    await signIn(employer, {
+    await signInByApi(employer, {
       portal: 'employer',
       identifier: huawei.creditCode,
       password: DEMO_PASSWORD,

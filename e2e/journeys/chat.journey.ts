@@ -2,14 +2,8 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import fs from 'node:fs';
 import path from 'node:path';
-import { publishJob, expectText, type Journey } from '../harness.ts';
+import { publishJob, expectText, signInByApi, type Journey } from '../harness.ts';
 import { demo, DEMO_PASSWORD, DEMO_PIN } from '../../apps/server/src/demo/demo-data.ts';
-
-async function signIn(page: Page, body: Record<string, string>) {
-  const res = await page.request.post('/api/auth/sign-in', { data: body });
-  if (!res.ok()) throw new Error(`sign-in ${body.portal}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as { csrfToken: string };
-}
 
 async function badgeCount(page: Page): Promise<number> {
   const text = await page
@@ -41,12 +35,12 @@ const journey: Journey = {
     const seeker = await newPage({ mobile: true });
     await employer.goto('/');
     await seeker.goto('/');
-    const { csrfToken: employerCsrf } = await signIn(employer, {
+    const employerCsrf = await signInByApi(employer, {
       portal: 'employer',
       identifier: demo.employers[0].creditCode,
       password: DEMO_PASSWORD,
     });
-    const { csrfToken: seekerCsrf } = await signIn(seeker, {
+    const seekerCsrf = await signInByApi(seeker, {
       portal: 'seeker',
       identifier: demo.seeker.idNumber,
       password: DEMO_PIN,

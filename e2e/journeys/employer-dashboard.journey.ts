@@ -1,12 +1,5 @@
-import type { Page } from 'playwright-core';
-import { expectText, type Journey } from '../harness.ts';
+import { expectText, signInByApi, type Journey } from '../harness.ts';
 import { demo, DEMO_PASSWORD, DEMO_PIN } from '../../apps/server/src/demo/demo-data.ts';
-
-async function signIn(page: Page, data: Record<string, string>) {
-  const res = await page.request.post('/api/auth/sign-in', { data });
-  if (!res.ok()) throw new Error(`sign-in ${data.portal}: ${res.status()} ${await res.text()}`);
-  return ((await res.json()) as { csrfToken: string }).csrfToken;
-}
 
 /**
  * Seed 002 §3: the employer's 首页 shows the data overview. A seeker applies to one of 才立方's
@@ -18,7 +11,7 @@ const journey: Journey = {
     const employer = demo.employers[0];
     const seeker = await newPage({ mobile: true });
     await seeker.goto('/');
-    const csrf = await signIn(seeker, {
+    const csrf = await signInByApi(seeker, {
       portal: 'seeker',
       identifier: demo.seeker.idNumber,
       password: DEMO_PIN,
@@ -38,7 +31,7 @@ const journey: Journey = {
 
     const page = await newPage();
     await page.goto('/');
-    await signIn(page, {
+    await signInByApi(page, {
       portal: 'employer',
       identifier: employer.creditCode,
       password: DEMO_PASSWORD,

@@ -1,11 +1,5 @@
-import type { Page } from 'playwright-core';
-import { waitUntil, expectText, greyPng, type Journey } from '../harness.ts';
+import { waitUntil, expectText, greyPng, signInByApi, type Journey } from '../harness.ts';
 import { demo, DEMO_PASSWORD, DEMO_PIN } from '../../apps/server/src/demo/demo-data.ts';
-
-async function signIn(page: Page, data: Record<string, string>) {
-  const res = await page.request.post('/api/auth/sign-in', { data });
-  if (!res.ok()) throw new Error(`sign-in ${data.portal}: ${res.status()} ${await res.text()}`);
-}
 
 /**
  * Issue 8: a seeker on a 360 px phone reports a malfunction with a screenshot; the platform
@@ -19,7 +13,7 @@ const journey: Journey = {
     const seeker = await newPage({ mobile: true });
     await seeker.setViewportSize({ width: 360, height: 740 });
     await seeker.goto('/');
-    await signIn(seeker, {
+    await signInByApi(seeker, {
       portal: 'seeker',
       identifier: demo.seeker.idNumber,
       password: DEMO_PIN,
@@ -53,7 +47,7 @@ const journey: Journey = {
     // the platform admin answers from the queue
     const admin = await newPage();
     await admin.goto('/');
-    await signIn(admin, {
+    await signInByApi(admin, {
       portal: 'staff',
       identifier: demo.staff.admin.username,
       password: DEMO_PASSWORD,

@@ -1,13 +1,7 @@
 import fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { publishJob, expectText, type Journey } from '../harness.ts';
+import { publishJob, expectText, signInByApi, type Journey } from '../harness.ts';
 import { demo, DEMO_PASSWORD, DEMO_PIN } from '../../apps/server/src/demo/demo-data.ts';
-
-async function signIn(page: Page, body: Record<string, string>) {
-  const res = await page.request.post('/api/auth/sign-in', { data: body });
-  if (!res.ok()) throw new Error(`sign-in ${body.portal}: ${res.status()} ${await res.text()}`);
-  return { 'x-csrf-token': ((await res.json()) as { csrfToken: string }).csrfToken };
-}
 
 /** The .ics the button (an antd Button with href: a link) downloads, unfolded. */
 async function download(page: Page, button: Locator) {
@@ -29,16 +23,20 @@ const journey: Journey = {
     const seeker = await newPage();
     await employer.goto('/');
     await seeker.goto('/');
-    const eh = await signIn(employer, {
-      portal: 'employer',
-      identifier: demo.employers[1].creditCode,
-      password: DEMO_PASSWORD,
-    });
-    const sh = await signIn(seeker, {
-      portal: 'seeker',
-      identifier: demo.seeker.idNumber,
-      password: DEMO_PIN,
-    });
+    const eh = {
+      'x-csrf-token': await signInByApi(employer, {
+        portal: 'employer',
+        identifier: demo.employers[1].creditCode,
+        password: DEMO_PASSWORD,
+      }),
+    };
+    const sh = {
+      'x-csrf-token': await signInByApi(seeker, {
+        portal: 'seeker',
+        identifier: demo.seeker.idNumber,
+        password: DEMO_PIN,
+      }),
+    };
     const call = async (page: Page, url: string, headers: Record<string, string>, data = {}) => {
       const res = await page.request.post(url, { data, headers });
       if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`);

@@ -1,13 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { publishJob, expectText, type Journey } from '../harness.ts';
+import { publishJob, expectText, signInByApi, type Journey } from '../harness.ts';
 import { demo, DEMO_PASSWORD, DEMO_PIN } from '../../apps/server/src/demo/demo-data.ts';
-
-async function signIn(page: Page, body: Record<string, string>) {
-  const res = await page.request.post('/api/auth/sign-in', { data: body });
-  if (!res.ok()) throw new Error(`sign-in ${body.portal}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as { csrfToken: string };
-}
 
 /** Answers the ringing call; clicks again if the dialog was still animating in. */
 async function answer(seeker: Page) {
@@ -202,12 +196,12 @@ const journey: Journey = {
     }
     await employer.goto('/');
     await seeker.goto('/');
-    const { csrfToken } = await signIn(employer, {
+    const csrfToken = await signInByApi(employer, {
       portal: 'employer',
       identifier: demo.employers[1].creditCode,
       password: DEMO_PASSWORD,
     });
-    const { csrfToken: seekerCsrf } = await signIn(seeker, {
+    const seekerCsrf = await signInByApi(seeker, {
       portal: 'seeker',
       identifier: demo.seeker.idNumber,
       password: DEMO_PIN,
