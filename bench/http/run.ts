@@ -136,7 +136,7 @@ try {
           ? Math.round((baseline.cpuUsPerRequest / full.cpuUsPerRequest) * 100) / 100
           : null,
       targets: { ratio: 0.6, p99Ms: 30 },
-      pass: ratio >= 0.6 && full.p99Ms <= 30 && full.non2xx === 0,
+      pass: ratio >= 0.6 && full.p99Ms <= 30 && full.non2xx === 0 && full.errors === 0,
     });
     console.log(
       `${target.name}: ${full.requestsPerSec.toFixed(0)} req/s (bare ${baseline.requestsPerSec.toFixed(0)}, ×${ratio.toFixed(2)}), p99 ${full.p99Ms} ms, CPU ${full.cpuUsPerRequest} µs/request (bare ${baseline.cpuUsPerRequest}), load ${full.loadAverage}`,

@@ -178,7 +178,7 @@ function cacheable(request: FastifyRequest) {
 
 const served = Symbol('served from the http cache');
 const generation = Symbol('cache generation when the request began');
-const leading = Symbol('the cache key this request computes for the others');
+const leading = Symbol('the claim of a request computing an entry for the others');
 type Marked = FastifyRequest & {
   [served]?: boolean;
   [generation]?: number;
