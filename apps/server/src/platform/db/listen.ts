@@ -27,9 +27,12 @@ export async function listenWithReconnect(
   let timer: NodeJS.Timeout | undefined;
   let delay = FIRST_RETRY_MS;
   let detach = () => {};
+  /** a reconnection under way: stopping waits for it */
+  let connecting: Promise<void> | null = null;
 
   const connect = async () => {
     const client = await pool.connect();
+    if (stopped) return client.release();
     let broken = false;
     const drop = (err: Error) => {
       if (broken) return;
@@ -53,6 +56,12 @@ export async function listenWithReconnect(
       drop(err as Error);
       throw err;
     }
+    if (stopped) {
+      // stopped while this LISTEN was on its way: the client is closed (drop is now a no-op)
+      broken = true;
+      client.removeAllListeners('notification');
+      return client.release(true);
+    }
     current = client;
     detach = () => {
       broken = true;
@@ -65,10 +74,10 @@ export async function listenWithReconnect(
   const retry = () => {
     if (stopped) return;
     timer = setTimeout(() => {
-      connect().then(
+      connecting = connect().then(
         () => {
           delay = FIRST_RETRY_MS;
-          handlers.onReconnect?.();
+          if (!stopped) handlers.onReconnect?.();
         },
         () => {
           delay = Math.min(delay * 2, MAX_RETRY_MS);
@@ -83,6 +92,7 @@ export async function listenWithReconnect(
   return async () => {
     stopped = true;
     clearTimeout(timer);
+    await connecting;
     const client = current;
     current = null;
     if (!client) return;

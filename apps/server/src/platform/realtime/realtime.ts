@@ -12,6 +12,7 @@ import type { Config } from '../config.ts';
 import type { ErrorCode } from '@hirehall/shared/errors';
 import { AppError } from '../errors.ts';
 import { keepSendsYoung } from './young-sends.ts';
+import { makeAdapterCloseFinal } from './adapter-close.ts';
 
 export interface SocketData {
   actor: Actor;
@@ -86,6 +87,7 @@ export class RealtimeHub {
           errorHandler: (err) => app.log.warn({ err: err.message }, 'socket.io adapter error'),
         }),
       );
+      makeAdapterCloseFinal(this.io.of('/').adapter);
       this.io.of('/').on(RELAY_EVENT, (relay: Relay) => {
         this.io.local.to(relay.rooms).emit(relay.event, relay.data);
       });
