@@ -2,11 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from './app.ts';
-import { loadConfig } from './platform/config.ts';
-import { openTestDatabase } from '../test/test-app.ts';
+import { createTestApp, type TestApp } from '../test/test-app.ts';
 
 /**
  * Caching of the web build: HTML and the service worker are revalidated on every use (a
@@ -20,9 +17,7 @@ const INDEX_HTML =
 const ASSET = '/assets/index-B7x9Qk2a.js';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-let app: FastifyInstance;
-let drop: () => Promise<void>;
-let dataDir: string;
+let t: TestApp;
 let webDist: string;
 
 function write(file: string, content: string, { precompress = false } = {}) {
@@ -36,7 +31,6 @@ function write(file: string, content: string, { precompress = false } = {}) {
 }
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hirehall-webbuild-data-'));
   webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'hirehall-webbuild-dist-'));
   write('index.html', INDEX_HTML, { precompress: true });
   write(ASSET, `console.log(${JSON.stringify('x'.repeat(2000))});`, { precompress: true });
@@ -45,21 +39,10 @@ beforeAll(async () => {
   write('manifest.webmanifest', '{"name":"HireHall"}');
   write('robots.txt', 'User-agent: *\n');
   write('icons/icon.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    HIREHALL_DATA_DIR: dataDir,
-    HIREHALL_DEMO: '0',
-  });
-  const opened = await openTestDatabase();
-  drop = opened.drop;
-  app = await buildApp({ config, database: opened.database, webDist });
-  await app.ready();
+  t = await createTestApp({}, { webDist });
 });
 afterAll(async () => {
-  await app.close();
-  await drop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await t.close();
   fs.rmSync(webDist, { recursive: true, force: true });
 });
 
@@ -67,7 +50,7 @@ describe('HTML of the app', () => {
   it.each(['/', '/index.html', '/seeker/jobs', '/employer/postings/42/applications?tab=new'])(
     '%s is index.html with Cache-Control: no-cache and validators',
     async (url) => {
-      const res = await app.inject({ method: 'GET', url });
+      const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
       expect(res.body).toBe(INDEX_HTML);
@@ -80,7 +63,7 @@ describe('HTML of the app', () => {
   it.each(['/', '/seeker/jobs'])(
     '%s precompressed (br) is no-cache too and varies on Accept-Encoding',
     async (url) => {
-      const res = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
+      const res = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-encoding']).toBe('br');
       expect(zlib.brotliDecompressSync(res.rawPayload).toString()).toBe(INDEX_HTML);
@@ -92,17 +75,17 @@ describe('HTML of the app', () => {
   it.each(['/', '/seeker/jobs'])(
     '%s revalidates: If-None-Match and If-Modified-Since answer 304, still no-cache',
     async (url) => {
-      const first = await app.inject({ method: 'GET', url });
+      const first = await t.app.inject({ method: 'GET', url });
       const etag = String(first.headers.etag);
       const lastModified = String(first.headers['last-modified']);
 
-      const byEtag = await app.inject({ method: 'GET', url, headers: { 'if-none-match': etag } });
+      const byEtag = await t.app.inject({ method: 'GET', url, headers: { 'if-none-match': etag } });
       expect(byEtag.statusCode).toBe(304);
       expect(byEtag.body).toBe('');
       expect(byEtag.headers.etag).toBe(etag);
       expect(byEtag.headers['cache-control']).toBe('no-cache');
 
-      const byDate = await app.inject({
+      const byDate = await t.app.inject({
         method: 'GET',
         url,
         headers: { 'if-modified-since': lastModified },
@@ -111,7 +94,7 @@ describe('HTML of the app', () => {
       expect(byDate.headers['cache-control']).toBe('no-cache');
 
       // a changed file (a new deployment) is sent again in full
-      const stale = await app.inject({
+      const stale = await t.app.inject({
         method: 'GET',
         url,
         headers: { 'if-none-match': 'W/"0-0"' },
@@ -124,12 +107,12 @@ describe('HTML of the app', () => {
 
 describe('files of the build', () => {
   it('hashed assets are kept a year, immutable, plain or precompressed', async () => {
-    const plain = await app.inject({ method: 'GET', url: ASSET });
+    const plain = await t.app.inject({ method: 'GET', url: ASSET });
     expect(plain.statusCode).toBe(200);
     expect(plain.headers['content-type']).toMatch(/javascript/);
     expect(plain.headers['cache-control']).toBe(IMMUTABLE);
 
-    const br = await app.inject({
+    const br = await t.app.inject({
       method: 'GET',
       url: ASSET,
       headers: { 'accept-encoding': 'br' },
@@ -137,7 +120,7 @@ describe('files of the build', () => {
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.headers['cache-control']).toBe(IMMUTABLE);
 
-    const css = await app.inject({
+    const css = await t.app.inject({
       method: 'GET',
       url: '/assets/index-Dm4Lr8Zp.css',
       headers: { 'accept-encoding': 'gzip' },
@@ -147,13 +130,13 @@ describe('files of the build', () => {
   });
 
   it('an asset missing from this build is a 404, not the page', async () => {
-    const res = await app.inject({ method: 'GET', url: '/assets/index-Old0Hash.js' });
+    const res = await t.app.inject({ method: 'GET', url: '/assets/index-Old0Hash.js' });
     expect(res.statusCode).toBe(404);
     expect(res.body).not.toContain('<!doctype html>');
   });
 
   it('the service worker is revalidated on every use', async () => {
-    const res = await app.inject({ method: 'GET', url: '/sw.js' });
+    const res = await t.app.inject({ method: 'GET', url: '/sw.js' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-cache');
   });
@@ -161,7 +144,7 @@ describe('files of the build', () => {
   it.each(['/manifest.webmanifest', '/robots.txt', '/icons/icon.svg'])(
     '%s (no hash in its name) is kept an hour',
     async (url) => {
-      const res = await app.inject({ method: 'GET', url });
+      const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode).toBe(200);
       expect(res.headers['cache-control']).toBe('public, max-age=3600');
     },
@@ -170,12 +153,12 @@ describe('files of the build', () => {
 
 describe('API beside the build', () => {
   it('an API answer carries no cache header of the build and is never the page', async () => {
-    const health = await app.inject({ method: 'GET', url: '/api/health' });
+    const health = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(health.statusCode).toBe(200);
     expect(health.headers['content-type']).toMatch(/^application\/json/);
     expect(health.headers['cache-control']).toBeUndefined();
 
-    const missing = await app.inject({ method: 'GET', url: '/api/no-such-route' });
+    const missing = await t.app.inject({ method: 'GET', url: '/api/no-such-route' });
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['content-type']).toMatch(/^application\/json/);
   });

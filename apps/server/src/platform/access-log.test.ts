@@ -1,44 +1,22 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../app.ts';
-import { loadConfig } from './config.ts';
-import { openTestDatabase } from '../../test/test-app.ts';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
-let app: FastifyInstance;
-let drop: () => Promise<void>;
-let dataDir: string;
+let t: TestApp;
 const lines: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hirehall-accesslog-'));
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'info',
-    HIREHALL_DATA_DIR: dataDir,
-    HIREHALL_DEMO: '0',
-  });
-  const opened = await openTestDatabase();
-  drop = opened.drop;
   const stream = new PassThrough();
   stream.on('data', (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) if (line) lines.push(JSON.parse(line));
   });
-  app = await buildApp({ config, database: opened.database, logStream: stream });
-  await app.ready();
+  t = await createTestApp({ LOG_LEVEL: 'info' }, { logStream: stream });
 });
-afterAll(async () => {
-  await app.close();
-  await drop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => t.close());
 
 it('writes one access-log line per request, with method, url and status', async () => {
   lines.length = 0;
-  const res = await app.inject({ method: 'GET', url: '/api/health?probe=access-log' });
+  const res = await t.app.inject({ method: 'GET', url: '/api/health?probe=access-log' });
   expect(res.statusCode).toBe(200);
   await new Promise((r) => setImmediate(r));
   const about = lines.filter((l) => JSON.stringify(l).includes('probe=access-log'));
